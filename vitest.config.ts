@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".mosaic/**"],
     environment: "node",
+    // Tests never touch a real data directory or need a generated secret.
+    env: { MOSAIC_SECRET: "test-secret-0123456789abcdef0123456789abcdef", MOSAIC_DATA_DIR: ".mosaic-test" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

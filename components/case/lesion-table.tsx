@@ -33,12 +33,12 @@ export function LesionTable({ view }: { view: CaseView }) {
         </thead>
         <tbody>
           {view.lesions.map((l) => {
-            const present = l.measurements.filter((m) => m.present || m.longAxisMm === 0);
+            const baselineDate = view.timepoints[0]?.date;
+            const size = (m: (typeof l.measurements)[number] | undefined) => (!m ? null : !m.present ? 0 : l.isLymphNode ? m.shortAxisMm : m.longAxisMm);
+            const atBaseline = l.measurements.find((m) => m.date === baselineDate);
             const latest = l.measurements.at(-1);
-            const first = present[0];
-            const size = (m: typeof latest) => (m ? (l.isLymphNode ? m.shortAxisMm : m.longAxisMm) : null);
-            const base = size(first);
-            const last = latest && !latest.present ? 0 : size(latest);
+            const base = size(atBaseline);
+            const last = size(latest);
             const change = base && last != null ? ((last - base) / base) * 100 : null;
             return (
               <tr key={l.id} data-testid="lesion-row">
@@ -50,7 +50,7 @@ export function LesionTable({ view }: { view: CaseView }) {
                 <Td>
                   <Badge tone={roleTone[l.recistRole]}>{l.recistRole}</Badge>
                 </Td>
-                <Td align="right">{formatMm(base)}</Td>
+                <Td align="right">{atBaseline ? formatMm(base) : <span className="text-bad">new {latest ? formatDate(l.measurements[0]!.date) : ""}</span>}</Td>
                 <Td align="right">{latest && !latest.present ? "gone" : formatMm(last)}</Td>
                 <Td align="right" className={change == null ? "" : change <= -30 ? "text-good" : change >= 20 ? "text-bad" : ""}>
                   {change == null ? "—" : `${change > 0 ? "+" : ""}${change.toFixed(0)} %`}

@@ -40,7 +40,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
         <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
       </div>
       {error && (
-        <p role="alert" className="rounded border border-bad/40 bg-bad/10 px-3 py-2 text-sm text-bad">
+        <p role="alert" data-testid="login-error" className="rounded border border-bad/40 bg-bad/10 px-3 py-2 text-sm text-bad">
           {error}
         </p>
       )}
