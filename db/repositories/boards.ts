@@ -30,6 +30,11 @@ export async function createBoard(db: Db, name: string): Promise<BoardDto> {
   return { id: b!.id, name: b!.name };
 }
 
+export async function findBoardByName(db: Db, name: string): Promise<BoardDto | undefined> {
+  const [b] = await db.select({ id: boards.id, name: boards.name }).from(boards).where(eq(boards.name, name));
+  return b;
+}
+
 export async function addBoardMember(db: Db, boardId: string, userId: string): Promise<void> {
   await db.insert(boardMembers).values({ boardId, userId }).onConflictDoNothing();
 }

@@ -90,3 +90,11 @@ export async function addTimepoint(db: Db, input: typeof timepoints.$inferInsert
   const [t] = await db.insert(timepoints).values(input).returning({ id: timepoints.id });
   return t!;
 }
+
+export async function findTimepoint(db: Db, timepointId: string): Promise<{ id: string; caseId: string; date: string; modality: "CT" | "MR" | "PET" } | undefined> {
+  const [t] = await db
+    .select({ id: timepoints.id, caseId: timepoints.caseId, date: timepoints.date, modality: timepoints.modality })
+    .from(timepoints)
+    .where(eq(timepoints.id, timepointId));
+  return t;
+}

@@ -1,6 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { lesionMeasurements, lesions, timepoints } from "../schema";
+import { featureSets, lesionMeasurements, lesions, timepoints } from "../schema";
 
 export type LesionRow = typeof lesions.$inferSelect;
 export type MeasurementRow = typeof lesionMeasurements.$inferSelect;
@@ -55,4 +55,28 @@ export async function listLesionsWithMeasurements(db: Db, caseId: string): Promi
         return { ...rest, date };
       }),
   }));
+}
+
+export async function putFeatureSet(db: Db, input: { lesionId: string; timepointId: string; mode: string; settings: Record<string, unknown>; features: Record<string, number> }): Promise<void> {
+  await db
+    .insert(featureSets)
+    .values(input)
+    .onConflictDoUpdate({
+      target: [featureSets.lesionId, featureSets.timepointId, featureSets.mode],
+      set: { settings: input.settings, features: input.features, computedAt: new Date() },
+    });
+}
+
+export async function listFeatureSets(db: Db, caseId: string, mode: string): Promise<{ lesionId: string; timepointId: string; features: Record<string, number> }[]> {
+  return db
+    .select({ lesionId: featureSets.lesionId, timepointId: featureSets.timepointId, features: featureSets.features })
+    .from(featureSets)
+    .innerJoin(lesions, eq(lesions.id, featureSets.lesionId))
+    .where(and(eq(lesions.caseId, caseId), eq(featureSets.mode, mode)));
+}
+
+/** The case's lesions keyed by segmentation label. */
+export async function lesionsByLabel(db: Db, caseId: string): Promise<Map<number, LesionRow>> {
+  const rows = await db.select().from(lesions).where(eq(lesions.caseId, caseId));
+  return new Map(rows.map((r) => [r.label, r]));
 }

@@ -11,6 +11,7 @@ type Command = { run(args: string[]): Promise<void>; summary: string };
 const commands: Record<string, () => Promise<Command>> = {
   features: () => import("./commands/features"),
   recist: () => import("./commands/recist"),
+  user: () => import("./commands/user"),
 };
 
 function usage(): string {

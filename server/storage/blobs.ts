@@ -1,0 +1,57 @@
+/**
+ * Scan files under the data directory, addressed by the SHA-256 of their bytes
+ * (`blobs/ab/abcdef….<ext>`). Writes go to a temporary file and are renamed into place, so a
+ * crash never leaves a half-written file under a valid name; identical content is stored once.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync, statSync, createReadStream, unlinkSync } from "node:fs";
+import path from "node:path";
+import type { ReadStream } from "node:fs";
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const EXT = /^[a-z0-9.]{1,16}$/;
+
+export class BlobStore {
+  constructor(private readonly root: string) {}
+
+  pathFor(sha256: string, ext: string): string {
+    if (!SHA256.test(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
+    if (!EXT.test(ext)) throw new Error(`bad blob extension: ${ext.slice(0, 20)}`);
+    return path.join(this.root, sha256.slice(0, 2), `${sha256}.${ext}`);
+  }
+
+  /** Stores bytes; returns their SHA-256. Idempotent. */
+  put(bytes: Uint8Array, ext: string): { sha256: string; byteSize: number } {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const target = this.pathFor(sha256, ext);
+    if (!existsSync(target)) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+      try {
+        writeFileSync(tmp, bytes, { flag: "wx" });
+        renameSync(tmp, target);
+      } catch (e) {
+        if (existsSync(tmp)) unlinkSync(tmp);
+        throw e;
+      }
+    }
+    return { sha256, byteSize: bytes.byteLength };
+  }
+
+  has(sha256: string, ext: string): boolean {
+    return existsSync(this.pathFor(sha256, ext));
+  }
+
+  size(sha256: string, ext: string): number {
+    return statSync(this.pathFor(sha256, ext)).size;
+  }
+
+  stream(sha256: string, ext: string): ReadStream {
+    return createReadStream(this.pathFor(sha256, ext));
+  }
+}
+
+/** The blob store of the configured data directory. */
+export function blobStore(dataDir: string): BlobStore {
+  return new BlobStore(path.join(dataDir, "blobs"));
+}
