@@ -73,7 +73,7 @@ export function runRadiomicsBench(): BenchRow[] {
   const { bins } = discretise(values, { binWidth: 25 });
   const binGrid = new Int32Array(c.mask.data.length);
   for (let i = 0, k = 0; i < binGrid.length; i++) if (c.mask.data[i]) binGrid[i] = bins[k++]!;
-  let entropy = new Float32Array(0);
+  let entropy: Float32Array = new Float32Array(0);
   const entropyMs = timeBest(3, () => {
     entropy = localEntropyMap(binGrid, c.mask.data, c.vol.dims);
   });

@@ -27,7 +27,8 @@ function normalise(r: unknown): BenchRow[] {
   return Object.entries(r as Record<string, number>).map(([name, value]) => ({ name, value, unit: "" }));
 }
 
-const table = Object.entries(results).flatMap(([suite, rows]) =>
+type Line = { suite: string; name: string; value: number | string; unit: string; target: string; met: string };
+const table: Line[] = Object.entries(results).flatMap(([suite, rows]): Line[] =>
   "error" in rows ? [{ suite, name: "(failed)", value: rows.error, unit: "", target: "", met: "" }] : rows.map((row) => ({ suite, ...row, target: row.target ?? "", met: row.met === undefined ? "" : row.met ? "yes" : "NO" })),
 );
 console.table(table);

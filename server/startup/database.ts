@@ -7,6 +7,7 @@ import { ping } from "@/db/repositories/health";
 import { deleteExpiredSessions } from "@/db/repositories/sessions";
 import type { Env } from "../env";
 import { seedDemo } from "../demo/seed";
+import { recomputeCaseAnalyses } from "../case-analysis/recompute";
 
 export async function prepareDatabase(config: Env, log: (line: string) => void): Promise<Database> {
   const database = await openDatabase(
@@ -15,7 +16,8 @@ export async function prepareDatabase(config: Env, log: (line: string) => void):
   await migrate(database);
   if (config.demo && (await countUsers(database.db)) === 0) {
     log("seeding the demo board…");
-    await seedDemo(database.db);
+    const seeded = await seedDemo(database.db);
+    for (const c of seeded.cases) await recomputeCaseAnalyses(database.db, c.caseId);
   }
   // Warm-up: the first queries on a fresh PGlite are slow; pay that here, not on a request.
   await ping(database.db);
