@@ -12,7 +12,11 @@ import { acquireDataDirLock, LockHeldError, type DataDirLock } from "./startup/l
 import { ensureBuild } from "./startup/build";
 import { prepareDatabase } from "./startup/database";
 import { attachCollabUpgrade } from "./collab/upgrade";
+import { createCollabServer, type CollabServer } from "./collab/server";
 import { getDatabase, redactUrl, type Database } from "@/db/client";
+import { JobRunner } from "./jobs/runner";
+import { blobStore } from "./storage/blobs";
+import { recomputeCaseAnalyses } from "./case-analysis/recompute";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -22,8 +26,13 @@ async function main(): Promise<void> {
   const config = env();
   const lock: DataDirLock = acquireDataDirLock(config.dataDir);
   let database: Database | undefined;
+  let collab: CollabServer | undefined;
+  let jobs: JobRunner | undefined;
   const shutdown = async (code: number) => {
     try {
+      // Sockets first: an update being stored is committed before the database closes.
+      await collab?.close();
+      await jobs?.stop();
       await database?.close();
     } finally {
       lock.release();
@@ -41,11 +50,15 @@ async function main(): Promise<void> {
     await app.prepare();
     const handle = app.getRequestHandler();
     const server = createServer((req, res) => void handle(req, res));
-    attachCollabUpgrade(server, () => getDatabase().db);
+    collab = createCollabServer({ db: () => getDatabase().db });
+    attachCollabUpgrade(server, () => getDatabase().db, collab.onConnection);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, resolve);
     });
+    // Analyses run in worker threads off the request path, one at a time (2-core machines).
+    jobs = new JobRunner({ db: () => getDatabase().db, blobs: blobStore(config.dataDir), workers: 1, log, onTimepointDone: (caseId) => recomputeCaseAnalyses(getDatabase().db, caseId) });
+    await jobs.start();
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : `PGlite in ${path.join(config.dataDir, "pglite")}`;
