@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   features: () => import("./commands/features"),
   recist: () => import("./commands/recist"),
   user: () => import("./commands/user"),
+  demo: () => import("./commands/demo"),
 };
 
 function usage(): string {

@@ -8,6 +8,8 @@ import { deleteExpiredSessions } from "@/db/repositories/sessions";
 import type { Env } from "../env";
 import { seedDemo } from "../demo/seed";
 import { recomputeCaseAnalyses } from "../case-analysis/recompute";
+import { seedDemoScans } from "../demo/seed-scans";
+import { blobStore } from "../storage/blobs";
 
 export async function prepareDatabase(config: Env, log: (line: string) => void): Promise<Database> {
   const database = await openDatabase(
@@ -18,6 +20,7 @@ export async function prepareDatabase(config: Env, log: (line: string) => void):
     log("seeding the demo board…");
     const seeded = await seedDemo(database.db);
     for (const c of seeded.cases) await recomputeCaseAnalyses(database.db, c.caseId);
+    await seedDemoScans(database.db, blobStore(config.dataDir), seeded, config.dataDir, log);
   }
   // Warm-up: the first queries on a fresh PGlite are slow; pay that here, not on a request.
   await ping(database.db);

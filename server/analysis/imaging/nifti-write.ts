@@ -90,5 +90,6 @@ export function writeNifti(vol: Volume, opts: WriteNiftiOptions = {}): Uint8Arra
   // Bytes 348..351 stay zero: no header extensions.
   out.set(voxels, VOX_OFFSET);
 
-  return opts.gzip === false ? out : gzipSync(out, { level: 6 });
+  // mtime 0: the same volume always gives the same bytes (files are stored by SHA-256).
+  return opts.gzip === false ? out : gzipSync(out, { level: 6, mtime: 0 });
 }
