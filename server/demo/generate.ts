@@ -4,9 +4,10 @@
  * by default); each worker is kept on one case while it has timepoints left, because a case's
  * anatomy is built once per worker and reused for all its timepoints.
  */
+import type { Worker } from "node:worker_threads";
+import { tsWorker } from "../ts-worker";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { WorkerTask } from "./generate-worker";
 import { writeTimepointFiles, type DemoScan } from "./scan-files";
 import { demoCases, type DemoCase } from "./story";
@@ -71,8 +72,7 @@ function runWorkers(outDir: string, cases: DemoCase[], count: number, onScan: (s
     for (let i = 0; i < count; i++) {
       let job = next(null);
       if (!job) break;
-      // A plain-JS entry that registers tsx, so workers run the TypeScript sources as they are.
-      const worker = new Worker(new URL("./generate-worker-entry.mjs", import.meta.url));
+      const worker = tsWorker(new URL("./generate-worker.ts", import.meta.url));
       workers.push(worker);
       running++;
       const send = (j: Job) => worker.postMessage({ outDir, demoCase: j.c, timepointIndex: j.tp } satisfies WorkerTask);

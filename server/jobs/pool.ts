@@ -2,7 +2,8 @@
  * A small pool of analysis worker threads (TypeScript through tsx's loader). One request per
  * worker at a time; a worker that crashes is replaced and its request fails with the reason.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { tsWorker } from "../ts-worker";
 import type { TimepointAnalysisInput } from "../analysis/pipeline/analyse-timepoint";
 import type { WorkerMessage } from "./analysis-worker";
 
@@ -31,7 +32,7 @@ export class AnalysisPool {
   constructor(private readonly size: number) {}
 
   private spawn(): Worker {
-    const w = new Worker(workerUrl, { execArgv: ["--import", "tsx"] });
+    const w = tsWorker(workerUrl);
     this.all.add(w);
     w.on("message", (m: WorkerMessage) => {
       const p = this.pending.get(m.id);
