@@ -58,10 +58,17 @@ export const SYNTHETIC_CT_METASTASIS_REFERENCE: ReferenceCohort = {
   firstOrderEntropy: { mean: 2.0, sd: 0.5 },
   kurtosis: { mean: 3.5, sd: 1.5 },
   glcmJointEntropy: { mean: 3.6, sd: 0.8 },
-  glcmContrast: { mean: 1.2, sd: 0.8 },
+  glcmContrast: { mean: 0.34, sd: 0.2 }, // log10(1 + contrast)
   glszmZoneEntropy: { mean: 5.0, sd: 0.8 },
   ithScore: { mean: 28, sd: 10 },
 };
+
+/**
+ * z-scores are winsorised at ±5 SD (I2): a lesion that is extreme in one feature (a small lung
+ * nodule's partial-volume contrast can be 100x the reference) is still "very different" there
+ * without that one feature deciding every distance and the heterogeneity index.
+ */
+export const Z_LIMIT = 5;
 
 export interface ZScoredLesion {
   lesionId: string;
@@ -73,8 +80,8 @@ export interface ZScoredLesion {
 }
 
 /**
- * z = (transform(value) - mean) / sd against the reference cohort; volume is log10(mL) first
- * because lesion volumes span orders of magnitude (I2). Missing (null or NaN) values get z = 0
+ * z = (transform(value) - mean) / sd against the reference cohort, limited to ±Z_LIMIT; volume
+ * is log10(mL) and GLCM contrast log10(1 + contrast) first, because both span orders of magnitude (I2). Missing (null or NaN) values get z = 0
  * and are listed in `imputed` (I3).
  */
 export function zScoreLesion(lesion: LesionFeatures, reference: ReferenceCohort): ZScoredLesion {
@@ -89,8 +96,12 @@ export function zScoreLesion(lesion: LesionFeatures, reference: ReferenceCohort)
     if (key === "volumeMl" && raw <= 0) {
       throw new AnalysisError("INVALID_INPUT", `${lesion.lesionId}: volumeMl must be positive, got ${raw}`);
     }
-    const value = key === "volumeMl" ? Math.log10(raw) : raw;
-    return (value - reference[key].mean) / reference[key].sd;
+    if (key === "glcmContrast" && raw < 0) {
+      throw new AnalysisError("INVALID_INPUT", `${lesion.lesionId}: glcmContrast cannot be negative, got ${raw}`);
+    }
+    const value = key === "volumeMl" ? Math.log10(raw) : key === "glcmContrast" ? Math.log10(1 + raw) : raw;
+    const z = (value - reference[key].mean) / reference[key].sd;
+    return Math.max(-Z_LIMIT, Math.min(Z_LIMIT, z));
   });
   return { lesionId: lesion.lesionId, label: lesion.label ?? lesion.lesionId, z, imputed };
 }

@@ -28,6 +28,14 @@ describe("z-scores", () => {
     expect(z[8]).toBeCloseTo((8 - 28) / 10, 12);
   });
 
+  it("[I2] GLCM contrast on log10(1 + x); z limited to ±5 SD", () => {
+    const z = zScoreLesion(lesion("a", { glcmContrast: 1.5, firstOrderMean: 1000, volumeMl: 1e-6 }), SYNTHETIC_CT_METASTASIS_REFERENCE).z;
+    expect(z[6]).toBeCloseTo((Math.log10(2.5) - 0.34) / 0.2, 12);
+    expect(z[2]).toBe(5);
+    expect(z[0]).toBe(-5);
+    expect(() => zScoreLesion(lesion("b", { glcmContrast: -0.1 }), SYNTHETIC_CT_METASTASIS_REFERENCE)).toThrow(/cannot be negative/);
+  });
+
   it("[I2] a custom reference replaces the default and is named in the result", () => {
     const r = analyseInterlesional([lesion("a", { firstOrderMean: 3 })], { reference: IDENTITY });
     expect(r.referenceName).toBe("identity");
@@ -66,17 +74,17 @@ describe("analyseInterlesional", () => {
   });
 
   it("[I7] the index is the mean pairwise Euclidean distance, with the maximum and its pair", () => {
-    // z-vectors (0,0,...), (3,4,0,...), (0,0,...,12 in ITH): distances 5, 12, 13.
+    // z-vectors (0,0,...), (3,4,0,...), (0,0,...,4 in ITH): distances 5, 4, sqrt(41) (all within the ±5 limit).
     const r = analyseInterlesional(
       [
-        { lesionId: "c", ...zeros, ithScore: 12 },
+        { lesionId: "c", ...zeros, ithScore: 4 },
         { lesionId: "a", ...zeros },
         { lesionId: "b", ...zeros, volumeMl: 1000, sphericity: 4 },
       ],
       { reference: IDENTITY },
     );
-    expect(r.heterogeneityIndex?.meanDistance).toBeCloseTo(10, 12);
-    expect(r.heterogeneityIndex?.maxDistance).toBeCloseTo(13, 12);
+    expect(r.heterogeneityIndex?.meanDistance).toBeCloseTo((5 + 4 + Math.sqrt(41)) / 3, 12);
+    expect(r.heterogeneityIndex?.maxDistance).toBeCloseTo(Math.sqrt(41), 12);
     expect(r.heterogeneityIndex?.maxPair).toEqual(["b", "c"]);
   });
 
