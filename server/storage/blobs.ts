@@ -17,7 +17,7 @@ export class BlobStore {
   pathFor(sha256: string, ext: string): string {
     if (!SHA256.test(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
     if (!EXT.test(ext)) throw new Error(`bad blob extension: ${ext.slice(0, 20)}`);
-    return path.join(this.root, sha256.slice(0, 2), `${sha256}.${ext}`);
+    return path.join(/*turbopackIgnore: true*/ this.root, sha256.slice(0, 2), `${sha256}.${ext}`);
   }
 
   /** Stores bytes; returns their SHA-256. Idempotent. */

@@ -1,0 +1,126 @@
+"use client";
+/**
+ * The NiiVue canvas as a React component. Loaded only in the browser (lesion-map.tsx imports it
+ * with `next/dynamic` and `ssr: false`). It owns the engine, follows its props (timepoint, layout,
+ * window, overlays, lesion colours) and reports status, crosshair moves and picks.
+ */
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { ViewerEngine, type LoadedTimepoint } from "./niivue-engine";
+import { VolumeLoadError } from "./fetch-volume";
+import { formatDate } from "@/components/ui/format";
+import type { LesionLegendEntry, OverlaySettings, SliceKind, Vec3Mm, ViewerStatus, ViewerTimepoint } from "./types";
+
+/** What the lesion map may ask of the canvas directly. */
+export interface CanvasApi {
+  setCrosshairMm(mm: Vec3Mm): void;
+  crosshairMm(): Vec3Mm | null;
+  labelAt(mm: Vec3Mm): number;
+  huAt(mm: Vec3Mm): number | null;
+}
+
+export interface ViewerCanvasProps {
+  timepoint: ViewerTimepoint | null;
+  sliceType: SliceKind;
+  windowHu: { min: number; max: number };
+  overlays: OverlaySettings;
+  lesions: LesionLegendEntry[];
+  onApi(api: CanvasApi | null): void;
+  onStatus(status: ViewerStatus): void;
+  onLoaded(loaded: LoadedTimepoint): void;
+  onOverlayError(message: string): void;
+  onCrosshair(mm: Vec3Mm, byUser: boolean): void;
+  onPickLabel(label: number): void;
+}
+
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+export default function ViewerCanvas(props: ViewerCanvasProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [engine, setEngine] = useState<ViewerEngine | null>(null);
+  const [webglError, setWebglError] = useState<string | null>(null);
+  const { timepoint, sliceType, windowHu, overlays, lesions } = props;
+
+  const onCrosshair = useEffectEvent((mm: Vec3Mm, byUser: boolean) => props.onCrosshair(mm, byUser));
+  const onPickLabel = useEffectEvent((label: number) => props.onPickLabel(label));
+  const onStatus = useEffectEvent((s: ViewerStatus) => props.onStatus(s));
+  const onLoaded = useEffectEvent((l: LoadedTimepoint) => props.onLoaded(l));
+  const onOverlayError = useEffectEvent((m: string) => props.onOverlayError(m));
+  const onApi = useEffectEvent((api: CanvasApi | null) => props.onApi(api));
+
+  // A fresh canvas per mount: a canvas keeps its WebGL context for life, and React may mount twice.
+  useEffect(() => {
+    const host = hostRef.current!;
+    const canvas = document.createElement("canvas");
+    canvas.dataset.testid = "viewer-canvas";
+    canvas.setAttribute("aria-label", "Lesion map: CT with lesion overlays. Click a lesion to select it; scroll to change slice; right-drag to adjust contrast.");
+    canvas.tabIndex = 0;
+    canvas.className = "block h-full w-full outline-none";
+    host.appendChild(canvas);
+    let disposed = false;
+    const e = new ViewerEngine(canvas, { onCrosshair: (mm, byUser) => onCrosshair(mm, byUser), onPickLabel: (l) => onPickLabel(l) });
+    e.attach().then(
+      () => {
+        if (disposed) return;
+        setEngine(e);
+        onApi({ setCrosshairMm: (mm) => e.setCrosshairMm(mm), crosshairMm: () => e.crosshairMm(), labelAt: (mm) => e.labelAt(mm), huAt: (mm) => e.huAt(mm) });
+      },
+      // NiiVue throws when the browser has no WebGL2.
+      (err: unknown) => !disposed && setWebglError(`The viewer could not start (WebGL2 is needed): ${err instanceof Error ? err.message : String(err)}`),
+    );
+    return () => {
+      disposed = true;
+      onApi(null);
+      setEngine(null);
+      e.destroy();
+      canvas.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!engine) return;
+    if (!timepoint) {
+      onStatus({ state: "idle", message: "No scan to show for this case yet." });
+      return;
+    }
+    const abort = new AbortController();
+    onStatus({ state: "loading", message: `Loading ${timepoint.label}…`, loadedBytes: 0, totalBytes: 0 });
+    engine
+      .showTimepoint(
+        timepoint,
+        (loaded, total, what) =>
+          !abort.signal.aborted &&
+          onStatus({ state: "loading", message: `Loading ${timepoint.label} (${what}): ${mb(loaded)} of ${mb(total)}`, loadedBytes: loaded, totalBytes: total }),
+        (message) => onOverlayError(message),
+        abort.signal,
+      )
+      .then(
+        (loaded) => {
+          if (abort.signal.aborted) return;
+          onLoaded(loaded);
+          onStatus({ state: "ready", message: `${timepoint.modality} ${timepoint.label}, ${formatDate(timepoint.date)}` });
+        },
+        (err: unknown) => {
+          if (abort.signal.aborted) return;
+          const message = err instanceof VolumeLoadError ? err.message : `The scan could not be shown: ${err instanceof Error ? err.message : String(err)}`;
+          onStatus({ state: "error", message });
+        },
+      );
+    return () => abort.abort();
+    // Reload only when the timepoint's files change, not on every new props object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, timepoint?.timepointId, timepoint?.volumes.image?.url, timepoint?.volumes.segmentation?.url, timepoint?.volumes.entropy?.url, timepoint?.volumes.habitats?.url]);
+
+  useEffect(() => engine?.setSliceType(sliceType), [engine, sliceType]);
+  useEffect(() => engine?.setWindow(windowHu.min, windowHu.max), [engine, windowHu.min, windowHu.max]);
+  useEffect(() => engine?.setLesionColours(lesions), [engine, lesions]);
+  const { lesions: lesionLayer, entropy, habitats } = overlays;
+  useEffect(() => engine?.setOverlay("lesions", lesionLayer), [engine, lesionLayer]);
+  useEffect(() => engine?.setOverlay("entropy", entropy), [engine, entropy]);
+  useEffect(() => engine?.setOverlay("habitats", habitats), [engine, habitats]);
+
+  return (
+    <div ref={hostRef} className="absolute inset-0">
+      {webglError && <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm text-bad">{webglError}</p>}
+    </div>
+  );
+}

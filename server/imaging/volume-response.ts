@@ -1,0 +1,76 @@
+/**
+ * GET /api/volumes/<id>: a scan file (image, segmentation, entropy map, habitats) for the viewer.
+ * The same gate as every other read of patient data: a session, access to the volume's case, an
+ * audit entry. Unknown ids and volumes of other boards get the same 404, so ids cannot be probed.
+ * Files are content-addressed: the ETag is the SHA-256, and a URL that names that SHA-256 (`?v=`)
+ * is cached as immutable; without it the browser revalidates (the id's content may be replaced
+ * when an analysis is re-run).
+ */
+import { Readable } from "node:stream";
+import type { Db } from "@/db/client";
+import { canAccessCase } from "@/db/repositories/cases";
+import { findVolume } from "@/db/repositories/imaging";
+import { recordAudit } from "@/db/repositories/audit";
+import { sessionUser, tokenFromCookieHeader } from "../auth/sessions";
+import type { BlobStore } from "../storage/blobs";
+import { volumeContentType, volumeFileExt } from "./volume-files";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IMMUTABLE = "private, max-age=31536000, immutable";
+const REVALIDATE = "private, no-cache";
+
+export interface VolumeResponseDeps {
+  db: Db;
+  store: BlobStore;
+}
+
+function problem(status: number, error: string): Response {
+  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Whether an If-None-Match header names this entity tag (weak or strong, or `*`). */
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === etag;
+  });
+}
+
+export async function volumeResponse({ db, store }: VolumeResponseDeps, req: Request, volumeId: string): Promise<Response> {
+  const user = await sessionUser(db, tokenFromCookieHeader(req.headers.get("cookie")));
+  if (!user) return problem(401, "Sign in to continue.");
+
+  const volume = UUID.test(volumeId) ? await findVolume(db, volumeId) : undefined;
+  if (!volume || !(await canAccessCase(db, user.id, volume.caseId))) {
+    await recordAudit(db, { userId: user.id, action: "volume.read.denied", entityType: "volume", entityId: volumeId.slice(0, 64), caseId: null });
+    return problem(404, "No such volume, or you are not on its case's board.");
+  }
+
+  const etag = `"${volume.sha256}"`;
+  const pinned = new URL(req.url).searchParams.get("v") === volume.sha256;
+  const cacheHeaders = { ETag: etag, "Cache-Control": pinned ? IMMUTABLE : REVALIDATE };
+  const notModified = matchesEtag(req.headers.get("if-none-match"), etag);
+  await recordAudit(db, {
+    userId: user.id,
+    action: "volume.read",
+    entityType: "volume",
+    entityId: volume.id,
+    caseId: volume.caseId,
+    detail: { kind: volume.kind, timepointId: volume.timepointId, ...(notModified ? { notModified: true } : {}) },
+  });
+  if (notModified) return new Response(null, { status: 304, headers: cacheHeaders });
+
+  const ext = volumeFileExt(volume.fileName);
+  if (!ext || !store.has(volume.sha256, ext)) return problem(404, "The volume is recorded but its file is missing from the data directory.");
+  const body = Readable.toWeb(store.stream(volume.sha256, ext)) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    status: 200,
+    headers: {
+      ...cacheHeaders,
+      "Content-Type": volumeContentType(volume.fileName),
+      "Content-Length": String(store.size(volume.sha256, ext)),
+      "Content-Disposition": `inline; filename="${volume.fileName.replace(/[^\w.-]/g, "_")}"`,
+    },
+  });
+}
