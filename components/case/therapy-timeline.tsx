@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { daysBetween, formatDate } from "@/components/ui/format";
+import { daysBetween, formatDate, formatStudyDay } from "@/components/ui/format";
 import type { CaseView } from "@/server/api/routers/cases/handlers";
 
 /** Therapy lines and imaging timepoints, with days relative to the current line's start. */
@@ -34,7 +34,7 @@ export function TherapyTimeline({ view }: { view: CaseView }) {
               </span>
               <span className="tabular text-muted">
                 {formatDate(t.date)}
-                {current && <span className="ml-2 text-faint">day {fmtDay(daysBetween(current.startDate, t.date))}</span>}
+                {current && <span className="ml-2 text-faint">{formatStudyDay(daysBetween(current.startDate, t.date))}</span>}
               </span>
             </li>
           ))}
@@ -42,8 +42,4 @@ export function TherapyTimeline({ view }: { view: CaseView }) {
       )}
     </Card>
   );
-}
-
-function fmtDay(d: number): string {
-  return d > 0 ? `+${d}` : String(d);
 }

@@ -28,3 +28,34 @@ export function ageAt(birthYear: number, at: Date): number {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/** A signed percentage change, whole percent: "+29 %", "-33 %", "0 %". */
+export function formatChangePct(pct: number | null | undefined): string {
+  if (pct == null || !Number.isFinite(pct)) return "—";
+  const r = Math.round(pct);
+  return `${r > 0 ? "+" : ""}${r} %`;
+}
+
+/** A measured percentage (VAF, tumor fraction), two significant digits under 10: "0.4 %", "18 %". */
+export function formatPercent(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return `${value < 10 ? Number(value.toPrecision(2)) : Math.round(value)} %`;
+}
+
+/** A value in a lab unit, up to three significant digits: "41 ng/mL", "0.5 ng/mL". */
+export function formatQuantity(value: number | null | undefined, unit: string): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return `${Number(value.toPrecision(3))} ${unit}`;
+}
+
+/** Days relative to the start of therapy: "day +63", "day -10", "day 0". */
+export function formatStudyDay(days: number): string {
+  return `day ${days > 0 ? "+" : ""}${days}`;
+}
+
+const monthFmt = new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+
+/** An ISO date as "Mar 26" for chart axes. */
+export function formatMonth(isoDate: string): string {
+  return monthFmt.format(new Date(`${isoDate}T00:00:00Z`));
+}

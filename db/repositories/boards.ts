@@ -105,3 +105,14 @@ export async function listAgenda(db: Db, meetingIds: string[]): Promise<(AgendaI
     .where(inArray(agendaItems.meetingId, meetingIds))
     .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position));
 }
+
+/** The meetings whose agenda holds the case, with the case's item: soonest first. */
+export async function listAgendaItemsOfCase(db: Db, caseId: string): Promise<(MeetingDto & { position: number; question: string })[]> {
+  return db
+    .select({ ...meetingColumns, position: agendaItems.position, question: agendaItems.question })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(boards, eq(boards.id, meetings.boardId))
+    .where(eq(agendaItems.caseId, caseId))
+    .orderBy(asc(meetings.startsAt));
+}
