@@ -6,7 +6,6 @@
  * is cached as immutable; without it the browser revalidates (the id's content may be replaced
  * when an analysis is re-run).
  */
-import { Readable } from "node:stream";
 import type { Db } from "@/db/client";
 import { canAccessCase } from "@/db/repositories/cases";
 import { findVolume } from "@/db/repositories/imaging";
@@ -63,7 +62,7 @@ export async function volumeResponse({ db, store }: VolumeResponseDeps, req: Req
 
   const ext = volumeFileExt(volume.fileName);
   if (!ext || !store.has(volume.sha256, ext)) return problem(404, "The volume is recorded but its file is missing from the data directory.");
-  const body = Readable.toWeb(store.stream(volume.sha256, ext)) as unknown as ReadableStream<Uint8Array>;
+  const body = store.webStream(volume.sha256, ext);
   return new Response(body, {
     status: 200,
     headers: {

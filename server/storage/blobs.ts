@@ -4,9 +4,9 @@
  * crash never leaves a half-written file under a valid name; identical content is stored once.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync, statSync, createReadStream, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync, statSync, unlinkSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import type { ReadStream } from "node:fs";
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const EXT = /^[a-z0-9.]{1,16}$/;
@@ -46,8 +46,33 @@ export class BlobStore {
     return statSync(this.pathFor(sha256, ext)).size;
   }
 
-  stream(sha256: string, ext: string): ReadStream {
-    return createReadStream(this.pathFor(sha256, ext));
+  /**
+   * The file as a web stream, read on demand. Pull-based on purpose: Node 20's Readable.toWeb can
+   * throw "Controller is already closed" outside any handler when the client cancels a download.
+   */
+  webStream(sha256: string, ext: string, chunkBytes = 256 * 1024): ReadableStream<Uint8Array> {
+    const file = this.pathFor(sha256, ext);
+    let handle: FileHandle | undefined;
+    return new ReadableStream<Uint8Array>({
+      async start() {
+        handle = await open(file, "r");
+      },
+      async pull(controller) {
+        const buf = new Uint8Array(chunkBytes);
+        const { bytesRead } = await handle!.read(buf, 0, chunkBytes, null);
+        if (bytesRead === 0) {
+          await handle!.close();
+          handle = undefined;
+          controller.close();
+        } else {
+          controller.enqueue(buf.subarray(0, bytesRead));
+        }
+      },
+      async cancel() {
+        await handle?.close();
+        handle = undefined;
+      },
+    });
   }
 }
 
