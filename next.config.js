@@ -9,7 +9,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WASM packages stay outside the bundle; the custom server opens them once.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2", "ws", "@y/websocket-server"],
+  // yjs and its protocol libraries too: one copy in the process, shared with the collab server.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2", "ws", "@y/websocket-server", "yjs", "y-protocols", "lib0"],
   // `npm test` type-checks the whole project; the build need not repeat it on every start.
   typescript: { ignoreBuildErrors: true },
   async headers() {
