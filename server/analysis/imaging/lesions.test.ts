@@ -1,18 +1,9 @@
+import { createRng } from "../random";
 import { describe, expect, it } from "vitest";
 import type { Vec3 } from "../types";
 import { findLesions, lesionFullMask, lesionMask, type MaskGrid } from "./lesions";
 import { expectAnalysisError } from "./test-utils";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Reference: breadth-first flood fill over the 26 neighbours, components numbered in scan order. */
 function bruteComponents(m: MaskGrid): Int32Array {
@@ -58,7 +49,7 @@ describe("findLesions", () => {
   });
 
   it("[I51] matches a brute-force flood fill on 40 seeded random masks (counts, boxes, crops, order)", () => {
-    const rand = mulberry32(20240611);
+    const rand = createRng(20240611);
     for (let t = 0; t < 40; t++) {
       const dims: Vec3 = [3 + Math.floor(rand() * 12), 3 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 10)];
       const density = 0.05 + rand() * 0.4;

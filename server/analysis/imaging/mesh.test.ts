@@ -1,3 +1,4 @@
+import { createRng } from "../random";
 import { describe, expect, it } from "vitest";
 import type { Vec3 } from "../types";
 import { convexHull2D, convexHull3D } from "./convex-hull";
@@ -7,16 +8,6 @@ import { ellipsoidAreaMm2 } from "./morphology";
 import { covarianceEigenvalues, symmetricEigenvalues3, voxelMoments } from "./pca";
 import { expectAnalysisError } from "./test-utils";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomMask(rand: () => number, dims: Vec3, density: number): Uint8Array {
   const m = new Uint8Array(dims[0] * dims[1] * dims[2]).map(() => (rand() < density ? 1 : 0));
@@ -48,7 +39,7 @@ describe("surfaceMesh", () => {
   });
 
   it("[I61] the mesh is closed: volume and area are invariant under translation, vertices are unique (30 seeded masks)", () => {
-    const rand = mulberry32(7);
+    const rand = createRng(7);
     for (let t = 0; t < 30; t++) {
       const dims: Vec3 = [2 + Math.floor(rand() * 6), 2 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 5)];
       const sp: Vec3 = [0.5 + rand(), 0.5 + rand(), 1 + 2 * rand()];
@@ -91,7 +82,7 @@ describe("surfaceMesh", () => {
 
 describe("convex hulls", () => {
   it("[I63] 3D hull of a cube's corners plus interior and face points: closed, outward, volume 8 and area 24", () => {
-    const rand = mulberry32(3);
+    const rand = createRng(3);
     const pts: number[] = [];
     for (const x of [-1, 1]) for (const y of [-1, 1]) for (const z of [-1, 1]) pts.push(x, y, z);
     for (let i = 0; i < 300; i++) pts.push(...[0, 1, 2].map(() => Math.floor(rand() * 3) - 1));
@@ -123,7 +114,7 @@ describe("convex hulls", () => {
 
 describe("meshDiameters", () => {
   it("[I64] [I65] equal PyRadiomics' all-pairs search over mesh vertices (40 seeded masks, anisotropic spacing)", () => {
-    const rand = mulberry32(11);
+    const rand = createRng(11);
     for (let t = 0; t < 40; t++) {
       const dims: Vec3 = [1 + Math.floor(rand() * 8), 1 + Math.floor(rand() * 8), 1 + Math.floor(rand() * 6)];
       const sp: Vec3 = [0.3 + rand(), 0.3 + rand(), 1 + 3 * rand()];
