@@ -133,10 +133,15 @@ for (const backend of testBackends()) {
       const a = client(cases[5]!, h.users.radiologist.cookie);
       await a.synced();
       for (let i = 0; i < 25; i++) addAnnotation(a.doc, point(`c${i}`), h.users.radiologist.id);
-      await waitFor(() => h.collab.stats().rooms > 0, "room");
+      // Another client that has received all 25 edits proves the server stored them (write-ahead);
+      // only then does the room's compaction on emptying have everything to compact.
+      const b = client(cases[5]!, h.users.pathologist.cookie);
+      await b.synced();
+      await waitFor(() => readAnnotations(b.doc).length === 25, "all 25 edits relayed");
       await h.collab.idle();
       expect(await countCollabUpdates(h.database.db, room)).toBeLessThan(25);
       a.destroy();
+      b.destroy();
       const end = Date.now() + 10_000;
       while ((await countCollabUpdates(h.database.db, room)) !== 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
       expect(await countCollabUpdates(h.database.db, room)).toBe(1);
