@@ -40,7 +40,8 @@ export class CasePanelsPage {
     // A tall viewport instead of fullPage: the charts re-measure at the real width before the capture.
     await this.page.setViewportSize({ width: size.width, height: full });
     await this.waitForCharts();
-    await this.page.waitForTimeout(500);
+    // Two animation frames: the charts' resize observers have re-laid them out at the new size.
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await this.page.screenshot({ path: `e2e/artifacts/${name}-${size.width}-full.png` });
     await this.page.setViewportSize(size);
   }
