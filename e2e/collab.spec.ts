@@ -5,8 +5,10 @@
  * follower's view; edits made offline sync when the network returns; finalizing records the
  * decision. Assumes <CollabPanel> is mounted on /cases/<id> (components/collab/README.md).
  */
+import { mkdirSync } from "node:fs";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { LoginPage } from "./pages";
+import { LesionMapPage, crosshairOnScreen } from "./lesion-map-page";
 
 class CollabPanelPage {
   constructor(readonly page: Page) {}
@@ -143,4 +145,81 @@ test("edits made offline sync when the network returns", async ({ browser }) => 
   await rad.page.context().setOffline(false);
   await expect(rad.status()).toHaveText("live");
   await expect(coord.annotations().filter({ hasText: "Measured while offline" })).toHaveCount(1);
+});
+
+test("on the lesion map: each participant's crosshair, the presenter's view followed, annotations drawn on the scan", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const rad = await signedIn(browser, "radiologist@mosaic.demo");
+  const coord = await signedIn(browser, "coordinator@mosaic.demo");
+  const caseId = await firstCaseId(rad.page);
+  await rad.open(caseId);
+  await coord.open(caseId);
+  const radMap = new LesionMapPage(rad.page);
+  const coordMap = new LesionMapPage(coord.page);
+  await radMap.waitReady();
+  await coordMap.waitReady();
+
+  // The radiologist presents and clicks on the scan; the coordinator's map follows to the same point.
+  await rad.page.getByTestId("present-toggle").click();
+  await expect(coord.page.getByTestId("follow-status")).toHaveText("Following Dr. Ravi Menon");
+  const box = (await radMap.canvas().boundingBox())!;
+  await radMap.canvas().click({ position: { x: box.width * 0.42, y: box.height * 0.55 } });
+  const target = await radMap.crosshairMm();
+  await expect.poll(async () => (await coordMap.crosshairMm()).map((v, i) => Math.abs(v - target[i]!)).every((d) => d < 0.05), { message: "follower's crosshair at the presenter's" }).toBe(true);
+
+  // The presenter's crosshair is drawn on the follower's map where NiiVue draws the follower's own
+  // (they are the same point): the overlay's projection agrees with NiiVue's rendering.
+  const radOnCoord = coord.page.locator('[data-testid="peer-crosshair"][data-peer="Dr. Ravi Menon"]');
+  await expect(radOnCoord).toHaveAttribute("data-on-slice", "true");
+  const drawn = { x: Number(await radOnCoord.getAttribute("data-x")), y: Number(await radOnCoord.getAttribute("data-y")) };
+  const own = await crosshairOnScreen(coord.page, await coordMap.canvasPng());
+  expect(Math.abs(drawn.x - own.x), `peer crosshair x ${drawn.x} vs NiiVue's ${own.x}`).toBeLessThanOrEqual(3);
+  expect(Math.abs(drawn.y - own.y), `peer crosshair y ${drawn.y} vs NiiVue's ${own.y}`).toBeLessThanOrEqual(3);
+
+  // The coordinator navigates on her own map: that takes control, and her crosshair appears on the presenter's map.
+  const cbox = (await coordMap.canvas().boundingBox())!;
+  await coordMap.canvas().click({ position: { x: cbox.width * 0.6, y: cbox.height * 0.45 } });
+  await expect(coord.page.getByTestId("follow-status")).toHaveText("Dr. Ravi Menon is presenting");
+  await expect(rad.page.locator('[data-testid="peer-crosshair"][data-peer="Dr. Clara Brandt"]')).toHaveAttribute("data-on-slice", "true");
+
+  // The radiologist measures a line on the scan with the line tool and labels it.
+  await rad.page.getByTestId("map-tools").getByRole("button", { name: "Line" }).click();
+  await rad.page.getByTestId("map-overlay").click({ position: { x: box.width * 0.35, y: box.height * 0.5 } });
+  await rad.page.getByTestId("map-overlay").click({ position: { x: box.width * 0.5, y: box.height * 0.5 } });
+  await expect(rad.page.getByTestId("map-annotation-form")).toContainText(/New line, \d+\.\d mm/);
+  await rad.page.getByTestId("map-annotation-label").fill("Rim to hilum <b>x</b>");
+  await rad.page.getByTestId("map-annotation-save").click();
+  const onRad = rad.page.locator('[data-testid="map-annotation"][data-kind="line"]');
+  await expect(onRad).toHaveCount(1);
+  const length = (await onRad.textContent())!.match(/(\d+\.\d) mm/)![1]!;
+  // The coordinator is on the same slice: she sees it drawn, and listed with the same length.
+  await expect(coord.page.locator('[data-testid="map-annotation"][data-kind="line"]')).toContainText(`Rim to hilum <b>x</b> · ${length} mm`);
+  await expect(coord.annotations().filter({ hasText: "Rim to hilum <b>x</b>" })).toContainText(`line ${length} mm`);
+
+  // A region: three corners and Enter.
+  await rad.page.getByTestId("map-tools").getByRole("button", { name: "Region" }).click();
+  for (const [fx, fy] of [
+    [0.4, 0.4],
+    [0.5, 0.4],
+    [0.45, 0.5],
+  ] as const)
+    await rad.page.getByTestId("map-overlay").click({ position: { x: box.width * fx, y: box.height * fy } });
+  await rad.page.keyboard.press("Enter");
+  await rad.page.getByTestId("map-annotation-label").fill("Enhancing part");
+  await rad.page.keyboard.press("Enter");
+  await expect(coord.page.locator('[data-testid="map-annotation"][data-kind="roi"]')).toContainText(/Enhancing part · \d+(\.\d)? (mm²|cm²)/);
+  mkdirSync("e2e/artifacts", { recursive: true });
+  await coord.page.getByTestId("lesion-map-card").screenshot({ path: "e2e/artifacts/collab-lesion-map.png" });
+
+  // Following again: the presenter's timepoint switch on the map switches the follower's map.
+  await coord.page.getByTestId("follow-toggle").click();
+  await expect(coord.page.getByTestId("follow-status")).toHaveText("Following Dr. Ravi Menon");
+  const radSwitch = rad.page.getByTestId("timepoint-switch").getByRole("button", { disabled: false });
+  const first = radSwitch.first();
+  const firstLabel = (await first.locator("span").first().textContent())!;
+  await first.click();
+  await expect(coord.page.getByTestId("timepoint-switch").getByRole("button", { pressed: true })).toContainText(firstLabel);
+  await coordMap.waitReady();
+  // The line was drawn on another timepoint: it is not shown on this one.
+  await expect(coord.page.locator('[data-testid="map-annotation"][data-kind="line"]')).toHaveCount(0);
 });

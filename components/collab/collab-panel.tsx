@@ -4,8 +4,6 @@
  * presenter), the decision draft and record, threads with mentions and unread items, biopsy
  * marks, and annotations. Mount it on the case page (see README.md in this folder).
  */
-import { useEffect, useMemo, useState } from "react";
-import type { Participant } from "@/db/repositories/decisions";
 import { Card } from "@/components/ui/card";
 import { useCaseDoc, type CollabUser } from "./use-case-doc";
 import { ConnectionBadge } from "./connection-badge";
@@ -15,7 +13,7 @@ import type { LesionOption } from "./fields";
 import { ThreadsPanel } from "./threads-panel";
 import { BiopsyMarksPanel, type BiopsySuggestion } from "./biopsy-marks-panel";
 import { DecisionPanel } from "./decision-panel";
-import { api } from "./trpc-client";
+import { useBoardMembers } from "./use-board-members";
 
 export interface CollabPanelProps {
   caseId: string;
@@ -32,22 +30,7 @@ const EMPTY: BiopsySuggestion[] = [];
 
 export function CollabPanel({ caseId, user, lesions, timepoints, suggestions = EMPTY, shown }: CollabPanelProps) {
   const collab = useCaseDoc(caseId, user);
-  const [members, setMembers] = useState<Participant[]>([]);
-  useEffect(() => {
-    let live = true;
-    api.decisions.members.query({ caseId }).then(
-      (m) => live && setMembers(m),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [caseId]);
-  const names = useMemo(() => {
-    const map = new Map(members.map((m) => [m.id, m.name]));
-    for (const p of collab?.peers ?? []) map.set(p.user.id, p.user.name);
-    return map;
-  }, [members, collab?.peers]);
+  const { members, names } = useBoardMembers(caseId, collab?.peers);
 
   if (!collab) {
     return (

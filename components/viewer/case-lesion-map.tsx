@@ -2,7 +2,8 @@
 /**
  * The case view's lesion map card: turns the case's lesions and volumes (from `cases.get` and
  * `imaging.volumes`) into the map's props and connects it to the case's shared selection
- * (<CaseViewerProvider>). Collaboration passes `view`/`onViewChange` through.
+ * (<CaseViewerProvider>). Collaboration passes `view`/`onViewChange`, peers' crosshairs and the
+ * annotations (with `onAnnotate` to draw new ones) through.
  */
 import { useMemo } from "react";
 import { Card } from "@/components/ui/card";
@@ -12,7 +13,7 @@ import type { PhenotypeAssignment } from "./colours";
 import { legendEntries, storedCentroids, viewerTimepoints } from "./case-map-data";
 import { LesionMap } from "./lesion-map";
 import { useCaseViewer } from "./selection";
-import type { ViewerView } from "./types";
+import type { DrawnAnnotation, MapAnnotation, MapPeer, ViewerView } from "./types";
 
 export interface CaseLesionMapProps {
   lesions: CaseView["lesions"];
@@ -21,9 +22,12 @@ export interface CaseLesionMapProps {
   phenotypes?: PhenotypeAssignment | null;
   view?: ViewerView | null;
   onViewChange?(view: ViewerView): void;
+  peers?: MapPeer[];
+  annotations?: MapAnnotation[];
+  onAnnotate?(annotation: DrawnAnnotation): void;
 }
 
-export function CaseLesionMap({ lesions, volumes, phenotypes, view, onViewChange }: CaseLesionMapProps) {
+export function CaseLesionMap({ lesions, volumes, phenotypes, view, onViewChange, peers, annotations, onAnnotate }: CaseLesionMapProps) {
   const { selectedLesion, selectLesion, focus, registerCommands } = useCaseViewer();
   const entries = useMemo(() => legendEntries(lesions, phenotypes), [lesions, phenotypes]);
   const timepoints = useMemo(() => viewerTimepoints(volumes), [volumes]);
@@ -41,6 +45,9 @@ export function CaseLesionMap({ lesions, volumes, phenotypes, view, onViewChange
           focus={focus}
           view={view}
           onViewChange={onViewChange}
+          peers={peers}
+          annotations={annotations}
+          onAnnotate={onAnnotate}
           onCommands={registerCommands}
         />
       ) : (

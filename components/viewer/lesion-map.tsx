@@ -8,6 +8,9 @@
  * the crosshair. `focus` jumps to a world point (biopsy "show on map"). `view` drives the viewer
  * (follow the presenter) and `onViewChange` reports the user's own changes (not those `view` made).
  * `onCommands` hands out commands for keyboard shortcuts.
+ *
+ * Live case view: `peers` are drawn as crosshairs in their colours, `annotations` on their slices,
+ * and with `onAnnotate` the toolbar offers point, line and region tools (map-overlay.tsx).
  */
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
@@ -17,7 +20,10 @@ import { LayoutControl, OverlayControl, TimepointSwitch, WindowControl } from ".
 import { EntropyLegend, HabitatLegend, LesionLegend } from "./lesion-legend";
 import { CrosshairReadout, StatusLine, ViewerMessage } from "./viewer-status";
 import { windowPreset, windowRange, type WindowId } from "./window-presets";
-import type { FocusRequest, LesionCentroids, LesionLegendEntry, OverlayKind, OverlaySettings, SliceKind, Vec3Mm, ViewerCommands, ViewerStatus, ViewerTimepoint, ViewerView } from "./types";
+import { MapOverlay, shapeMeasure, type DrawnShape } from "./map-overlay";
+import { AnnotationLabelForm, PeersElsewhere, ToolControl } from "./annotation-controls";
+import type { ScreenTile } from "./projection";
+import type { DrawnAnnotation, MapAnnotation, MapPeer, MapTool, FocusRequest, LesionCentroids, LesionLegendEntry, OverlayKind, OverlaySettings, SliceKind, Vec3Mm, ViewerCommands, ViewerStatus, ViewerTimepoint, ViewerView } from "./types";
 
 const ViewerCanvas = dynamic(() => import("./viewer-canvas"), { ssr: false });
 
@@ -44,7 +50,18 @@ export interface LesionMapProps {
   overlays?: OverlaySettings;
   onOverlaysChange?(overlays: OverlaySettings): void;
   onCommands?(commands: ViewerCommands | null): void;
+  /** Other participants' crosshairs (live case view). */
+  peers?: MapPeer[];
+  /** Annotations to draw on their timepoint's slices. */
+  annotations?: MapAnnotation[];
+  /** Offers the annotation tools; called with each drawn and labelled annotation. */
+  onAnnotate?(annotation: DrawnAnnotation): void;
 }
+
+const NO_PEERS: MapPeer[] = [];
+const NO_ANNOTATIONS: MapAnnotation[] = [];
+
+const sameTiles = (a: ScreenTile[], b: ScreenTile[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 
 export function LesionMap(props: LesionMapProps) {
   const { timepoints, lesions } = props;
@@ -57,6 +74,9 @@ export function LesionMap(props: LesionMapProps) {
   const [notes, setNotes] = useState<string[]>([]);
   const [loaded, setLoaded] = useState<LoadedTimepoint | null>(null);
   const [crosshair, setCrosshair] = useState<{ mm: Vec3Mm; hu: number | null; label: number } | null>(null);
+  const [tiles, setTiles] = useState<ScreenTile[]>([]);
+  const [tool, setTool] = useState<MapTool>("navigate");
+  const [pendingShape, setPendingShape] = useState<(DrawnShape & { timepointId: string }) | null>(null);
 
   const overlays = props.overlays ?? ownOverlays;
   // While following another user, their layout is shown; the user's own choice returns afterwards.
@@ -69,6 +89,7 @@ export function LesionMap(props: LesionMapProps) {
   }, [windowId]);
 
   const api = useRef<CanvasApi | null>(null);
+  const drawFrame = useRef(0);
   const computed = useRef(new Map<string, Map<number, Vec3Mm>>());
   /** Where the crosshair goes once the pending timepoint is on screen, and who asked for the switch. */
   const pending = useRef<{ target: Vec3Mm | null; byUser: boolean }>({ target: null, byUser: true });
@@ -179,6 +200,26 @@ export function LesionMap(props: LesionMapProps) {
     [select],
   );
 
+  // The overlay follows NiiVue's frames (slice, zoom, layout, size), at most once per animation frame.
+  const handleDraw = useCallback(() => {
+    if (drawFrame.current) return;
+    drawFrame.current = requestAnimationFrame(() => {
+      drawFrame.current = 0;
+      const next = api.current?.screenTiles() ?? [];
+      setTiles((prev) => (sameTiles(prev, next) ? prev : next));
+    });
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(drawFrame.current), []);
+
+  const onAnnotate = props.onAnnotate;
+  const saveAnnotation = useCallback(
+    (text: string) => {
+      if (pendingShape && onAnnotate) onAnnotate({ kind: pendingShape.kind, points: pendingShape.points, timepointId: pendingShape.timepointId, text });
+      setPendingShape(null);
+    },
+    [pendingShape, onAnnotate],
+  );
+
   // A selection made elsewhere (a table row, the legend) centres the crosshair on the lesion.
   useEffect(() => {
     const l = latest.current.loaded;
@@ -251,6 +292,19 @@ export function LesionMap(props: LesionMapProps) {
         <span className="mx-1 h-6 w-px bg-line" aria-hidden />
         <LayoutControl value={sliceType} onChange={changeSliceType} />
         <WindowControl value={windowId} onChange={setWindowId} disabled={timepoint?.modality !== "CT"} />
+        {onAnnotate && (
+          <>
+            <span className="mx-1 h-6 w-px bg-line" aria-hidden />
+            <ToolControl
+              value={tool}
+              disabled={sliceType === "render" || !loaded}
+              onChange={(t) => {
+                setTool(t);
+                setPendingShape(null);
+              }}
+            />
+          </>
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {(["lesions", "entropy", "habitats"] as OverlayKind[]).map((k) => (
@@ -273,11 +327,26 @@ export function LesionMap(props: LesionMapProps) {
               onOverlayError={(m) => setNotes((n) => (n.includes(m) ? n : [...n, m]))}
               onCrosshair={handleCrosshair}
               onPickLabel={handlePick}
+              onDraw={handleDraw}
             />
+            <MapOverlay
+              tiles={loaded ? tiles : []}
+              timepointId={loaded?.timepointId ?? null}
+              peers={props.peers ?? NO_PEERS}
+              annotations={props.annotations ?? NO_ANNOTATIONS}
+              tool={sliceType === "render" ? "navigate" : tool}
+              pending={pendingShape}
+              onShape={(shape) => loaded && setPendingShape({ ...shape, timepointId: loaded.timepointId })}
+              onCancelTool={() => setTool("navigate")}
+            />
+            {pendingShape && <AnnotationLabelForm kind={pendingShape.kind} measure={shapeMeasure(pendingShape.kind, pendingShape.points)} onSave={saveAnnotation} onCancel={() => setPendingShape(null)} />}
             <ViewerMessage status={status} blocking={showBlocking} />
           </div>
           <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-            <StatusLine status={status} notes={notes} />
+            <div className="space-y-1">
+              <StatusLine status={status} notes={notes} />
+              <PeersElsewhere peers={props.peers ?? NO_PEERS} timepoints={timepoints} current={loaded?.timepointId ?? null} />
+            </div>
             <CrosshairReadout crosshair={crosshair} lesions={lesions} />
           </div>
         </div>

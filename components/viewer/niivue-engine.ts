@@ -7,6 +7,7 @@ import { DRAG_MODE, MULTIPLANAR_TYPE, NVImage, Niivue, SHOW_RENDER, SLICE_TYPE }
 import { ENTROPY_COLORMAP, ENTROPY_RANGE_BITS, HABITAT_COLOURS, hexToRgb } from "./colours";
 import { fetchVolume, looksGzipped, VolumeLoadError } from "./fetch-volume";
 import { labelCentroidsMm, type AffineRows } from "./label-centroids";
+import { tilesFromScreenSlices, type ScreenTile } from "./projection";
 import type { LesionLegendEntry, OverlayKind, OverlaySetting, SliceKind, Vec3Mm, ViewerTimepoint } from "./types";
 
 type LayerKind = "image" | OverlayKind;
@@ -22,6 +23,8 @@ export interface EngineEvents {
   onCrosshair(mm: Vec3Mm, byUser: boolean): void;
   /** The user clicked a voxel of this lesion label. */
   onPickLabel(label: number): void;
+  /** NiiVue drew a frame (slice, zoom, layout or size may have changed). */
+  onDraw?(): void;
 }
 
 export interface LoadedTimepoint {
@@ -74,6 +77,13 @@ export class ViewerEngine {
 
   async attach(): Promise<void> {
     await this.nv.attachToCanvas(this.canvas);
+    // NiiVue has no after-draw event; what is drawn over the canvas follows its frames.
+    const drawScene = this.nv.drawScene.bind(this.nv);
+    this.nv.drawScene = () => {
+      const result = drawScene();
+      this.events.onDraw?.();
+      return result;
+    };
     this.nv.onLocationChange = () => {
       const mm = this.crosshairMm();
       if (mm) this.events.onCrosshair(mm, !this.quiet);
@@ -279,6 +289,14 @@ export class ViewerEngine {
     const v = img.mm2vox(mm);
     for (let i = 0; i < 3; i++) if (v[i]! < 0 || v[i]! >= img.dimsRAS[i + 1]!) return null;
     return img.getValue(v[0]!, v[1]!, v[2]!);
+  }
+
+  /** The 2D tiles on screen now, in CSS pixels of the canvas (see projection.ts). */
+  screenTiles(): ScreenTile[] {
+    const back = this.nv.back;
+    const px = back?.pixDimsRAS;
+    if (!back || !px || this.canvas.width === 0) return [];
+    return tilesFromScreenSlices(this.nv.screenSlices, this.canvas.clientWidth / this.canvas.width, [px[1]!, px[2]!, px[3]!]);
   }
 
   destroy(): void {

@@ -85,3 +85,39 @@ export interface ViewerCommands {
   jumpTo(pointMm: Vec3Mm, timepointId?: string): void;
   getView(): ViewerView | null;
 }
+
+/** Another participant's crosshair, drawn on the map in their colour (live case view). */
+export interface MapPeer {
+  clientId: number;
+  name: string;
+  /** CSS hex colour. */
+  colour: string;
+  timepointId: string;
+  crosshairMm: Vec3Mm;
+  presenting: boolean;
+}
+
+export type AnnotationKind = "point" | "line" | "roi";
+
+/** An annotation as the map draws it: world mm on one timepoint (DESIGN.md §4). */
+export interface MapAnnotation {
+  id: string;
+  kind: AnnotationKind;
+  timepointId: string;
+  points: Vec3Mm[];
+  text: string;
+  /** CSS hex colour: its author's. */
+  colour: string;
+  author: string;
+}
+
+/** What the pointer does on the map: navigate (NiiVue's own), or place an annotation. */
+export type MapTool = "navigate" | AnnotationKind;
+
+/** An annotation the user drew, with the label they gave it. */
+export interface DrawnAnnotation {
+  kind: AnnotationKind;
+  timepointId: string;
+  points: Vec3Mm[];
+  text: string;
+}

@@ -8,6 +8,7 @@ import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { ViewerEngine, type LoadedTimepoint } from "./niivue-engine";
 import { VolumeLoadError } from "./fetch-volume";
 import { formatDate } from "@/components/ui/format";
+import type { ScreenTile } from "./projection";
 import type { LesionLegendEntry, OverlaySettings, SliceKind, Vec3Mm, ViewerStatus, ViewerTimepoint } from "./types";
 
 /** What the lesion map may ask of the canvas directly. */
@@ -16,6 +17,8 @@ export interface CanvasApi {
   crosshairMm(): Vec3Mm | null;
   labelAt(mm: Vec3Mm): number;
   huAt(mm: Vec3Mm): number | null;
+  /** The 2D tiles on screen, CSS pixels (for drawing over the canvas). */
+  screenTiles(): ScreenTile[];
 }
 
 export interface ViewerCanvasProps {
@@ -30,6 +33,8 @@ export interface ViewerCanvasProps {
   onOverlayError(message: string): void;
   onCrosshair(mm: Vec3Mm, byUser: boolean): void;
   onPickLabel(label: number): void;
+  /** NiiVue drew a frame. */
+  onDraw?(): void;
 }
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
@@ -42,6 +47,7 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
 
   const onCrosshair = useEffectEvent((mm: Vec3Mm, byUser: boolean) => props.onCrosshair(mm, byUser));
   const onPickLabel = useEffectEvent((label: number) => props.onPickLabel(label));
+  const onDraw = useEffectEvent(() => props.onDraw?.());
   const onStatus = useEffectEvent((s: ViewerStatus) => props.onStatus(s));
   const onLoaded = useEffectEvent((l: LoadedTimepoint) => props.onLoaded(l));
   const onOverlayError = useEffectEvent((m: string) => props.onOverlayError(m));
@@ -57,12 +63,12 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
     canvas.className = "block h-full w-full outline-none";
     host.appendChild(canvas);
     let disposed = false;
-    const e = new ViewerEngine(canvas, { onCrosshair: (mm, byUser) => onCrosshair(mm, byUser), onPickLabel: (l) => onPickLabel(l) });
+    const e = new ViewerEngine(canvas, { onCrosshair: (mm, byUser) => onCrosshair(mm, byUser), onPickLabel: (l) => onPickLabel(l), onDraw: () => onDraw() });
     e.attach().then(
       () => {
         if (disposed) return;
         setEngine(e);
-        onApi({ setCrosshairMm: (mm) => e.setCrosshairMm(mm), crosshairMm: () => e.crosshairMm(), labelAt: (mm) => e.labelAt(mm), huAt: (mm) => e.huAt(mm) });
+        onApi({ setCrosshairMm: (mm) => e.setCrosshairMm(mm), crosshairMm: () => e.crosshairMm(), labelAt: (mm) => e.labelAt(mm), huAt: (mm) => e.huAt(mm), screenTiles: () => e.screenTiles() });
       },
       // NiiVue throws when the browser has no WebGL2.
       (err: unknown) => !disposed && setWebglError(`The viewer could not start (WebGL2 is needed): ${err instanceof Error ? err.message : String(err)}`),

@@ -8,7 +8,7 @@ const segmentBase = "px-2.5 py-1 text-xs font-medium transition-colors focus-vis
 const segmentOn = "bg-accent/20 text-accent-strong";
 const segmentOff = "text-muted hover:bg-raised hover:text-ink";
 
-function Segmented<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: { value: T; label: string; title?: string; disabled?: boolean }[]; onChange(v: T): void; testId?: string }) {
+export function Segmented<T extends string>({ label, value, options, onChange, testId }: { label: string; value: T; options: { value: T; label: string; title?: string; disabled?: boolean }[]; onChange(v: T): void; testId?: string }) {
   return (
     <div role="group" aria-label={label} data-testid={testId} className="inline-flex overflow-hidden rounded-md border border-line bg-canvas">
       {options.map((o) => (
