@@ -46,12 +46,19 @@ export function shapeMeasure(kind: AnnotationKind, points: readonly Vec3Mm[]): s
   return null;
 }
 
-function Label({ x, y, colour, children, testId }: { x: number; y: number; colour: string; children: ReactNode; testId?: string }) {
+/** Text beside a mark; on the right part of a tile it goes to the mark's left, so it stays on the tile. */
+function Label({ x, y, colour, children, end }: { x: number; y: number; colour: string; children: ReactNode; end?: boolean }) {
   return (
-    <text x={x} y={y} fill={colour} fontSize={12} fontWeight={600} style={halo} data-testid={testId}>
+    <text x={x} y={y} fill={colour} fontSize={12} fontWeight={600} style={halo} textAnchor={end ? "end" : "start"}>
       {children}
     </text>
   );
+}
+
+function labelPlace(xy: readonly { x: number; y: number }[], tile: ScreenTile): { x: number; y: number; end: boolean } {
+  const xs = xy.map((p) => p.x);
+  const end = Math.max(...xs) > tile.left + tile.width * 0.6;
+  return { x: end ? Math.min(...xs) - 8 : Math.max(...xs) + 8, y: Math.min(...xy.map((p) => p.y)) + 4, end };
 }
 
 function ShapeOnTile({ kind, points, tile, colour, label, dashed }: { kind: AnnotationKind; points: readonly Vec3Mm[]; tile: ScreenTile; colour: string; label: string; dashed?: boolean }) {
@@ -83,7 +90,7 @@ function ShapeOnTile({ kind, points, tile, colour, label, dashed }: { kind: Anno
         </>
       )}
       {label && (
-        <Label x={Math.max(...xy.map((p) => p.x)) + 8} y={Math.min(...xy.map((p) => p.y)) + 4} colour={colour}>
+        <Label {...labelPlace(xy, tile)} colour={colour}>
           {label}
         </Label>
       )}
@@ -102,7 +109,7 @@ function PeerCrosshair({ peer, tile }: { peer: MapPeer; tile: ScreenTile }) {
       <line x1={tile.left} x2={tile.left + tile.width} y1={p.y} y2={p.y} stroke={peer.colour} strokeOpacity={0.8} strokeWidth={1} strokeDasharray={dash} />
       <line x1={p.x} x2={p.x} y1={tile.top} y2={tile.top + tile.height} stroke={peer.colour} strokeOpacity={0.8} strokeWidth={1} strokeDasharray={dash} />
       <circle cx={p.x} cy={p.y} r={9} fill="none" stroke={peer.colour} strokeWidth={2} />
-      <Label x={p.x + 12} y={p.y - 12} colour={peer.colour}>
+      <Label {...labelPlace([{ x: p.x + 4, y: p.y - 16 }], tile)} colour={peer.colour}>
         {peer.name}
         {peer.presenting ? " (presenting)" : ""}
         {off}
