@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { imageVolumes, timepoints } from "../schema";
+import { cases, imageVolumes, patients, timepoints } from "../schema";
 
 export type VolumeKind = (typeof imageVolumes.$inferSelect)["kind"];
 export interface VolumeDto {
@@ -59,4 +59,20 @@ export async function listCaseVolumes(db: Db, caseId: string): Promise<VolumeDto
     .innerJoin(timepoints, eq(timepoints.id, imageVolumes.timepointId))
     .where(eq(timepoints.caseId, caseId))
     .orderBy(asc(timepoints.date), asc(imageVolumes.kind));
+}
+
+/**
+ * A patient's timepoints (by pseudonym), oldest first, with their case and whether a CT is stored
+ * for them: the demo start-up uses it to find scans a crash kept from being stored.
+ */
+export async function listPatientTimepointImages(db: Db, pseudonym: string): Promise<{ caseId: string; timepointId: string; date: string; hasImage: boolean }[]> {
+  const rows = await db
+    .select({ caseId: cases.id, timepointId: timepoints.id, date: timepoints.date, imageId: imageVolumes.id })
+    .from(patients)
+    .innerJoin(cases, eq(cases.patientId, patients.id))
+    .innerJoin(timepoints, eq(timepoints.caseId, cases.id))
+    .leftJoin(imageVolumes, and(eq(imageVolumes.timepointId, timepoints.id), eq(imageVolumes.kind, "image")))
+    .where(eq(patients.pseudonym, pseudonym))
+    .orderBy(asc(cases.id), asc(timepoints.date));
+  return rows.map((r) => ({ caseId: r.caseId, timepointId: r.timepointId, date: r.date, hasImage: r.imageId !== null }));
 }

@@ -2,24 +2,45 @@
  * The demo's imaging: for every timepoint of every demo case, the generated CT and its lesion
  * label map are stored as NIfTI files (by SHA-256) and an analysis job is queued, so the first
  * start ends with real, analysed volumes behind every case. Generation runs in two worker
- * threads; the files are written to a scratch folder, then stored content-addressed.
+ * threads; the files are written to a scratch folder, then stored content-addressed, one
+ * timepoint per transaction. If a start was interrupted before every scan was stored, the next
+ * start finds the timepoints still without a CT (`demoScansMissing`) and generates those.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Db } from "@/db/client";
-import { putVolume } from "@/db/repositories/imaging";
+import { listPatientTimepointImages, putVolume } from "@/db/repositories/imaging";
 import { enqueueJob } from "@/db/repositories/jobs";
 import type { BlobStore } from "../storage/blobs";
 import { writeDemoScans } from "./generate";
-import type { SeedResult } from "./seed";
+import { demoCases } from "./story";
 
-export async function seedDemoScans(db: Db, blobs: BlobStore, seeded: SeedResult, scratchParent: string, log: (line: string) => void = () => {}): Promise<void> {
+/** The demo timepoints to store scans for: the case's story (slug) and each timepoint's index in it. */
+export interface DemoScanTarget {
+  slug: string;
+  timepoints: { id: string; index: number }[];
+}
+
+/** Demo timepoints without a stored CT (none after a complete first start). */
+export async function demoScansMissing(db: Db): Promise<DemoScanTarget[]> {
+  const targets: DemoScanTarget[] = [];
+  for (const c of demoCases) {
+    const rows = await listPatientTimepointImages(db, c.pseudonym);
+    // The story's timepoints in date order; a case edited beyond the story is left alone.
+    if (rows.length !== c.imagingDays.length || new Set(rows.map((r) => r.caseId)).size !== 1) continue;
+    const missing = rows.flatMap((r, index) => (r.hasImage ? [] : [{ id: r.timepointId, index }]));
+    if (missing.length > 0) targets.push({ slug: c.slug, timepoints: missing });
+  }
+  return targets;
+}
+
+export async function seedDemoScans(db: Db, blobs: BlobStore, targets: DemoScanTarget[], scratchParent: string, log: (line: string) => void = () => {}): Promise<void> {
   const started = Date.now();
   const scratch = path.join(scratchParent, `demo-scans-${randomBytes(4).toString("hex")}`);
   try {
     const manifest = await writeDemoScans(scratch);
-    for (const c of seeded.cases) {
+    for (const c of targets) {
       for (const tp of c.timepoints) {
         const scan = manifest.scans.find((s) => s.caseSlug === c.slug && s.timepointIndex === tp.index);
         if (!scan) throw new Error(`the demo generator wrote no scan for ${c.slug} timepoint ${tp.index}`);

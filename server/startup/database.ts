@@ -8,7 +8,7 @@ import { deleteExpiredSessions } from "@/db/repositories/sessions";
 import type { Env } from "../env";
 import { seedDemo } from "../demo/seed";
 import { recomputeCaseAnalyses } from "../case-analysis/recompute";
-import { seedDemoScans } from "../demo/seed-scans";
+import { demoScansMissing, seedDemoScans } from "../demo/seed-scans";
 import { blobStore } from "../storage/blobs";
 
 export async function prepareDatabase(config: Env, log: (line: string) => void): Promise<Database> {
@@ -20,7 +20,14 @@ export async function prepareDatabase(config: Env, log: (line: string) => void):
     log("seeding the demo board…");
     const seeded = await seedDemo(database.db);
     for (const c of seeded.cases) await recomputeCaseAnalyses(database.db, c.caseId);
-    await seedDemoScans(database.db, blobStore(config.dataDir), seeded, config.dataDir, log);
+    await seedDemoScans(database.db, blobStore(config.dataDir), seeded.cases, config.dataDir, log);
+  } else if (config.demo) {
+    // A first start stopped before every demo scan was stored: finish the job.
+    const missing = await demoScansMissing(database.db);
+    if (missing.length > 0) {
+      log("storing the demo scans an earlier start did not finish…");
+      await seedDemoScans(database.db, blobStore(config.dataDir), missing, config.dataDir, log);
+    }
   }
   // Warm-up: the first queries on a fresh PGlite are slow; pay that here, not on a request.
   await ping(database.db);
