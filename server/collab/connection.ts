@@ -3,6 +3,8 @@
  * an update is stored (awaited) before it is applied to the room's doc, which is what relays it
  * (write-ahead). Consecutive updates are stored in one statement. A store failure closes the
  * socket without applying anything after it, so the client resends on reconnect (sync step 2).
+ * What an update changed against C13 is undone by the room's compensation, which this socket
+ * stores (retrying: no client would resend it) before reading its next message.
  */
 import * as Y from "yjs";
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
@@ -20,6 +22,8 @@ export const CLOSE_STORE_FAILED = 1011;
 export const CLOSE_BACKLOG = 1013;
 const MAX_QUEUE = 2000;
 const MAX_BATCH = 200;
+const RETRY_FIRST_MS = 50;
+const RETRY_MAX_MS = 5000;
 
 export interface ConnectionHooks {
   store: CollabStore;
@@ -50,7 +54,7 @@ export class Connection {
     private readonly ready: Promise<Room>,
     private readonly hooks: ConnectionHooks,
   ) {
-    this.peer = { ws: info.ws, userId: info.user.id, controlled: new Set() };
+    this.peer = { ws: info.ws, userId: info.user.id, role: info.user.role, controlled: new Set() };
     const { ws } = info;
     ws.binaryType = "nodebuffer";
     ws.on("message", (data: Buffer, isBinary: boolean) => this.receive(isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : undefined));
@@ -108,7 +112,7 @@ export class Connection {
     let first: Incoming;
     try {
       first = parseMessage(this.queue.shift()!);
-      if (first.kind !== "update") return this.handleOther(room, first);
+      if (first.kind !== "update") return await this.handleOther(room, first);
       const batch = [first.update];
       while (this.queue.length && batch.length < MAX_BATCH) {
         const next = parseMessage(this.queue[0]!);
@@ -133,11 +137,34 @@ export class Connection {
       return this.close(CLOSE_STORE_FAILED, "could not store the edit; it will be resent");
     }
     this.hooks.stored(room, updates.length);
-    for (const u of updates) Y.applyUpdate(room.doc, u, this);
+    let failure: unknown;
+    try {
+      // The peer is the transaction's origin: the room's guard checks the change against its user.
+      for (const u of updates) Y.applyUpdate(room.doc, u, this.peer);
+    } catch (e) {
+      failure = e;
+    }
+    const compensation = room.enforce();
+    if (compensation) await this.storeCompensation(room, compensation);
+    if (failure) throw failure;
   }
 
-  private handleOther(room: Room, message: Incoming): void {
+  private async storeCompensation(room: Room, update: Uint8Array): Promise<void> {
+    for (let wait = RETRY_FIRST_MS; !room.destroyed; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        await this.hooks.store.append(room.name, [update]);
+        this.hooks.stored(room, 1);
+        return room.compensationStored(update);
+      } catch (e) {
+        this.hooks.log(`could not store a compensation in ${room.name} (retrying): ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  private async handleOther(room: Room, message: Incoming): Promise<void> {
     if (message.kind === "sync-step1") {
+      await room.settled();
       send(this.info.ws, syncStep2Message(room.doc, message.stateVector));
     } else if (message.kind === "awareness") {
       const guarded = guardAwarenessUpdate(message.update, this.info.user, (id) => room.mayControl(this.peer, id));

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { childProcessEnv } from "../../env";
+import type { Database } from "@/db/client";
 import type { DemoRole, SignedIn } from "./harness";
 
 const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "child-server.ts");
@@ -24,11 +25,24 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-/** Spawns the server on a data directory (PGlite) and resolves once it printed READY. */
-export function startChildServer(dataDir: string, opts: { cases?: number } = {}): Promise<ChildServer> {
+/**
+ * The URL a PostgreSQL test database was opened with, for a child server on the same database
+ * (db/testing.ts creates one per suite and does not return its URL).
+ */
+export function postgresUrlOf(database: Database): string {
+  const url = (database.db as unknown as { $client?: { options?: { connectionString?: string } } }).$client?.options?.connectionString;
+  if (database.kind !== "postgresql" || !url) throw new Error("not a PostgreSQL database opened from a URL");
+  return url;
+}
+
+/**
+ * Spawns the server on a data directory (PGlite), or on PostgreSQL when `databaseUrl` is given,
+ * and resolves once it printed READY.
+ */
+export function startChildServer(dataDir: string, opts: { cases?: number; databaseUrl?: string } = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", entry, "--cases", String(opts.cases ?? 0)], {
     cwd: root,
-    env: childProcessEnv({ PORT: "0", HOST: "127.0.0.1", MOSAIC_DATA_DIR: dataDir, DATABASE_URL: "", MOSAIC_DEMO: "1" }),
+    env: childProcessEnv({ PORT: "0", HOST: "127.0.0.1", MOSAIC_DATA_DIR: dataDir, DATABASE_URL: opts.databaseUrl ?? "", MOSAIC_DEMO: "1" }),
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));

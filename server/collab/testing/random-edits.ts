@@ -1,12 +1,14 @@
 /**
  * Seeded random edits of every shared type of the case document (DESIGN.md §4), through the
  * same writers the UI uses, and the draft (Y.XmlFragment) the way ProseMirror shapes it:
- * paragraphs holding text with marks. Used by the convergence and durability tests.
+ * paragraphs holding text with marks. Used by the convergence and durability tests; the
+ * convergence test also makes edits the server undoes (C13).
  */
 import * as Y from "yjs";
 import * as prng from "lib0/prng";
 import { addAnnotation, addComment, addThread, deleteAnnotation, putBiopsyMark, setThreadResolved, updateAnnotation, updateBiopsyMark } from "../doc-ops";
 import { biopsyStatuses, decisionDraft, readAnnotations, readBiopsyMarks, readThreads, type Vec3 } from "../doc-shape";
+import { BIOPSY_ROLE } from "../permissions";
 
 type Gen = prng.PRNG;
 
@@ -36,42 +38,64 @@ function editDraft(g: Gen, doc: Y.Doc): void {
   }
 }
 
-/** One random edit by `userId` at time `now`; returns a short description. */
-export function randomEdit(g: Gen, doc: Y.Doc, userId: string, now: number): string {
-  const annotations = readAnnotations(doc).filter((a) => !a.deleted);
+/** Marks the text of an edit the rules (C13) forbid: it must never outlive its compensation. */
+export const FORBIDDEN_MARK = "FORGED";
+/** The author a forged entry names: nobody in the room. */
+const SOMEONE_ELSE = "someone-else";
+
+/**
+ * One random edit by `who` at time `now`; returns a short description. By default only edits
+ * C13 permits (own annotations, biopsy marks by pathologists); with `forbidden`, also edits of
+ * others' annotations, marks by anyone, and entries naming someone else as author, each
+ * carrying FORBIDDEN_MARK in its text where it has one.
+ */
+export function randomEdit(g: Gen, doc: Y.Doc, who: { id: string; role: string }, now: number, opts: { forbidden?: boolean } = {}): string {
+  const forbidden = opts.forbidden === true;
+  const annotations = readAnnotations(doc).filter((a) => !a.deleted && (forbidden || a.authorId === who.id));
   const threads = readThreads(doc);
   const marks = readBiopsyMarks(doc);
+  const marksAllowed = forbidden || who.role === BIOPSY_ROLE;
+  const forge = forbidden && prng.int31(g, 0, 3) === 0;
+  const author = forge ? SOMEONE_ELSE : who.id;
+  const text = () => (forge ? `${FORBIDDEN_MARK} ${words(g)}` : words(g));
   const kind = prng.int31(g, 0, 9);
   switch (kind) {
     case 0: {
       const line = prng.bool(g);
-      addAnnotation(doc, { kind: line ? "line" : "point", timepointId: `tp${prng.int31(g, 1, 3)}`, points: line ? [vec(g), vec(g)] : [vec(g)], text: words(g) }, userId, now);
+      addAnnotation(doc, { kind: line ? "line" : "point", timepointId: `tp${prng.int31(g, 1, 3)}`, points: line ? [vec(g), vec(g)] : [vec(g)], text: text() }, author, now);
       return "add annotation";
     }
     case 1: {
       if (!annotations.length) return "noop";
       const a = prng.oneOf(g, annotations);
-      updateAnnotation(doc, a.id, prng.bool(g) ? { text: words(g) } : { points: a.kind === "line" ? [vec(g), vec(g)] : [vec(g)] }, now);
+      const mine = a.authorId === who.id;
+      const label = mine ? words(g) : `${FORBIDDEN_MARK} ${words(g)}`;
+      const points = a.kind === "line" ? [vec(g), vec(g)] : [vec(g)];
+      updateAnnotation(doc, a.id, prng.bool(g) ? { text: label } : mine ? { points } : { points, text: label }, now);
       return "edit annotation";
     }
-    case 2:
+    case 2: {
       if (!annotations.length) return "noop";
-      deleteAnnotation(doc, prng.oneOf(g, annotations).id, now);
+      const a = prng.oneOf(g, annotations);
+      if (a.authorId === who.id) deleteAnnotation(doc, a.id, now);
+      else updateAnnotation(doc, a.id, { deleted: true, text: `${FORBIDDEN_MARK} deleted` }, now);
       return "delete annotation";
+    }
     case 3:
-      addThread(doc, { type: "case", id: "case" }, words(g), userId, now);
+      addThread(doc, { type: "case", id: "case" }, text(), author, now);
       return "add thread";
     case 4:
       if (!threads.length) return "noop";
       if (prng.int31(g, 0, 3) === 0) setThreadResolved(doc, prng.oneOf(g, threads).id, prng.bool(g));
-      else addComment(doc, prng.oneOf(g, threads).id, words(g), userId, now);
+      else addComment(doc, prng.oneOf(g, threads).id, text(), author, now);
       return "comment";
     case 5:
-      putBiopsyMark(doc, { lesionId: `lesion-${prng.int31(g, 1, 5)}`, point: vec(g), note: words(g) }, userId, now);
+      if (!marksAllowed) return "noop";
+      putBiopsyMark(doc, { lesionId: `lesion-${prng.int31(g, 1, 5)}`, point: vec(g), note: words(g) }, who.id, now);
       return "add biopsy mark";
     case 6:
-      if (!marks.length) return "noop";
-      updateBiopsyMark(doc, prng.oneOf(g, marks).id, prng.bool(g) ? { status: prng.oneOf(g, [...biopsyStatuses]) } : { point: vec(g) }, userId, now);
+      if (!marks.length || !marksAllowed) return "noop";
+      updateBiopsyMark(doc, prng.oneOf(g, marks).id, prng.bool(g) ? { status: prng.oneOf(g, [...biopsyStatuses]) } : { point: vec(g) }, who.id, now);
       return "change biopsy mark";
     default:
       editDraft(g, doc);
