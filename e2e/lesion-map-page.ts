@@ -42,8 +42,9 @@ export class LesionMapPage {
     return v!.split(",").map(Number) as [number, number, number];
   }
 
+  /** The canvas's own pixels: what the map draws over it (peers' crosshairs, annotations) is hidden for the shot. */
   async canvasPng(): Promise<string> {
-    return (await this.canvas().screenshot()).toString("base64");
+    return (await this.canvas().screenshot({ style: '[data-testid="map-overlay"] { visibility: hidden; }' })).toString("base64");
   }
 
   async stats(png?: string): Promise<PixelStats> {
