@@ -6,7 +6,7 @@
  * decision. Assumes <CollabPanel> is mounted on /cases/<id> (components/collab/README.md).
  */
 import { mkdirSync } from "node:fs";
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { LoginPage } from "./pages";
 import { LesionMapPage, crosshairOnScreen } from "./lesion-map-page";
 
@@ -21,7 +21,12 @@ class CollabPanelPage {
 
   async open(caseId: string) {
     await this.page.goto(`/cases/${caseId}`);
-    await expect(this.status()).toHaveText("live");
+    // The sync message is handled on the page's main thread, which the viewer's first scan load
+    // (software WebGL here) shares: on a busy 2-core machine that takes well over the default wait.
+    await expect(this.status()).toHaveText("live", { timeout: 60_000 });
+    // One scan load at a time: the browsers share Chromium's software-GL process, and a page
+    // compiling NiiVue's shaders while another loads its scan can stall both.
+    await expect(this.page.getByTestId("viewer-status")).toHaveAttribute("data-state", "ready", { timeout: 90_000 });
   }
   async addAnnotation(label: string, [x, y, z]: [string, string, string]) {
     await this.page.getByTestId("annotation-text").fill(label);
@@ -37,8 +42,19 @@ class CollabPanelPage {
   }
 }
 
+// Two browsers, each loading the viewer in software WebGL, on a 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
+// Each test's browsers leave the case when it ends: an open page would stay in the room, and
+// (following the next test's presenter) show up there as a participant.
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
 async function signedIn(browser: Browser, email: string): Promise<CollabPanelPage> {
   const context = await browser.newContext();
+  contexts.push(context);
   const page = await context.newPage();
   await page.goto("/login");
   await new LoginPage(page).signIn(email);
@@ -148,7 +164,6 @@ test("edits made offline sync when the network returns", async ({ browser }) => 
 });
 
 test("on the lesion map: each participant's crosshair, the presenter's view followed, annotations drawn on the scan", async ({ browser }) => {
-  test.setTimeout(180_000);
   const rad = await signedIn(browser, "radiologist@mosaic.demo");
   const coord = await signedIn(browser, "coordinator@mosaic.demo");
   const caseId = await firstCaseId(rad.page);

@@ -166,9 +166,11 @@ export function LesionMap(props: LesionMapProps) {
       computed.current.set(l.timepointId, l.centroids);
       setLoaded(l);
       const { target, byUser } = pending.current;
-      pending.current = { target: null, byUser: true };
+      // A reload of the same timepoint (its analysis files arrived) is not the user's navigation.
+      pending.current = { target: null, byUser: false };
       const sel = latest.current.selected;
       const first = latest.current.loaded === null;
+      const switched = latest.current.loaded?.timepointId !== l.timepointId;
       const lesionTarget = sel ? centroidOf(sel, l.timepointId) : undefined;
       const absent = `${sel} is not seen on this scan; the crosshair stays where it was.`;
       if (sel && !lesionTarget && !target) setNotes((n) => (n.includes(absent) ? n : [...n, absent]));
@@ -177,7 +179,7 @@ export function LesionMap(props: LesionMapProps) {
       const to = target ?? lesionTarget ?? firstLesion;
       if (to) api.current?.setCrosshairMm(to);
       readCrosshair();
-      if (byUser && !first) emitView({ timepointId: l.timepointId });
+      if (byUser && !first && switched) emitView({ timepointId: l.timepointId });
     },
     [centroidOf, readCrosshair, emitView],
   );
