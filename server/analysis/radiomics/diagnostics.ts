@@ -6,7 +6,7 @@
  */
 import type { Affine } from "../types";
 import { minMax, pairwiseSum } from "./numeric";
-import { boundingBox, countOnes, cropToBox, type Dims } from "./preprocess";
+import { boundingBox, countOnes, imageRow, wholeGrid, type BoundingBox, type Dims, type SubGrid } from "./preprocess";
 import type { RadiomicsSettings } from "./settings";
 
 export type Diagnostics = Record<string, string | number | number[]>;
@@ -43,47 +43,86 @@ export function imageDiagnostics(stage: string, data: ArrayLike<number>, dims: D
   return d;
 }
 
-/** Number of 26-connected components of the ROI (SimpleITK ConnectedComponent, fully connected). */
-export function countComponents(binary: Uint8Array, dims: Dims): number {
-  const [nx, ny, nz] = dims;
-  // A one-voxel empty border makes every neighbour offset valid without bounds checks.
-  const px = nx + 2, py = ny + 2;
-  const padded = new Uint8Array(px * py * (nz + 2));
-  for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) {
-    padded.set(binary.subarray(nx * (y + ny * z), nx * (y + 1 + ny * z)), 1 + px * (y + 1 + py * (z + 1)));
+/**
+ * Number of 26-connected components of the ROI (SimpleITK ConnectedComponent, fully connected),
+ * within `box` (default: the whole grid; it must hold every ROI voxel). Union-find over the x-runs
+ * of ROI voxels: a run joins the runs of the four earlier neighbouring rows ((y-1, z), and y-1..y+1
+ * at z-1) that it overlaps or touches diagonally, so memory follows the number of runs (about the
+ * box's cross-section for a compact ROI), not the number of voxels.
+ */
+export function countComponents(binary: Uint8Array, dims: Dims, box: BoundingBox | null = boundingBox(binary, dims)): number {
+  if (!box) return 0;
+  const [nx, ny] = dims;
+  const [x0, y0, z0] = box.lo;
+  const [x1, y1, z1] = box.hi;
+  const rowsY = y1 - y0 + 1;
+  const rows = rowsY * (z1 - z0 + 1);
+  // Runs of row r are rowFirst[r] .. rowFirst[r + 1] - 1.
+  const rowFirst = new Int32Array(rows + 1);
+  let count = 0;
+  for (let z = z0, r = 0; z <= z1; z++) for (let y = y0; y <= y1; y++, r++) {
+    rowFirst[r] = count;
+    const row = nx * (y + ny * z);
+    for (let x = x0, prev = 0; x <= x1; x++) {
+      const v = binary[row + x];
+      if (v && !prev) count++;
+      prev = v;
+    }
   }
-  const offsets: number[] = [];
-  for (let dz = -1; dz <= 1; dz++) for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-    if (dx || dy || dz) offsets.push(dx + px * (dy + py * dz));
+  rowFirst[rows] = count;
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  for (let z = z0, n = 0; z <= z1; z++) for (let y = y0; y <= y1; y++) {
+    const row = nx * (y + ny * z);
+    for (let x = x0; x <= x1; x++) {
+      if (!binary[row + x]) continue;
+      start[n] = x;
+      while (x < x1 && binary[row + x + 1]) x++;
+      end[n++] = x;
+    }
   }
-  // Every ROI voxel is pushed once, so the ROI size bounds the stack.
-  const stack = new Int32Array(countOnes(binary) + 1);
-  let components = 0;
-  for (let seed = 0; seed < padded.length; seed++) {
-    if (padded[seed] !== 1) continue;
-    components++;
-    let top = 0;
-    stack[top++] = seed;
-    padded[seed] = 2;
-    while (top > 0) {
-      const v = stack[--top];
-      for (let a = 0; a < 26; a++) {
-        const j = v + offsets[a];
-        // Branch-free push (one spare stack slot): mark 1 -> 2 and keep j only when it was 1.
-        const take = +(padded[j] === 1);
-        padded[j] += take;
-        stack[top] = j;
-        top += take;
+  const parent = new Int32Array(count);
+  for (let n = 0; n < count; n++) parent[n] = n;
+  const find = (a: number) => {
+    while (parent[a] !== a) a = parent[a] = parent[parent[a]];
+    return a;
+  };
+  let components = count;
+  for (let r = 0; r < rows; r++) {
+    const y = r % rowsY;
+    const z = (r - y) / rowsY;
+    for (const [dy, dz] of EARLIER_ROWS) {
+      if (y + dy < 0 || y + dy >= rowsY || z + dz < 0) continue;
+      const other = r + dy + rowsY * dz;
+      // Both rows' runs are in x order: skip the other row's runs that end before this run starts.
+      let first = rowFirst[other];
+      const last = rowFirst[other + 1];
+      for (let n = rowFirst[r]; n < rowFirst[r + 1]; n++) {
+        while (first < last && end[first] < start[n] - 1) first++;
+        for (let m = first; m < last && start[m] <= end[n] + 1; m++) {
+          const a = find(n);
+          const b = find(m);
+          if (a !== b) {
+            parent[a] = b;
+            components--;
+          }
+        }
       }
     }
   }
   return components;
 }
 
+/** (dy, dz) of the rows before a row in scan order among its eight 26-neighbouring rows. */
+const EARLIER_ROWS: readonly [number, number][] = [[-1, 0], [-1, -1], [0, -1], [1, -1]];
+
 /**
  * Mask diagnostics (PyRadiomics `addMaskElements`): bounding box as [x, y, z, sizeX, sizeY, sizeZ],
  * voxel and component counts, centre of mass as voxel index and in world mm (the volume's frame,
  * RAS); with `image`, the ROI intensity mean and range.
+ *
+ * @param binary the ROI over `sub` (default: the whole grid `dims`); coordinates, the size and
+ *   `image` refer to the grid `sub` is cut from
  */
 export function maskDiagnostics(
   stage: string,
@@ -92,27 +131,33 @@ export function maskDiagnostics(
   spacingMm: number[],
   affine: Affine,
   image?: ArrayLike<number>,
+  sub: SubGrid = wholeGrid(dims),
 ): Diagnostics {
   const d: Diagnostics = {};
   const p = `${PREFIX}Mask-${stage}_`;
   d[`${p}Spacing`] = [...spacingMm];
-  d[`${p}Size`] = [...dims];
-  const box = boundingBox(binary, dims);
+  d[`${p}Size`] = [...sub.imageDims];
+  const box = boundingBox(binary, sub.dims);
   if (!box) return d;
-  d[`${p}BoundingBox`] = [...box.lo, box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1];
+  const [ox, oy, oz] = sub.origin;
+  d[`${p}BoundingBox`] = [box.lo[0] + ox, box.lo[1] + oy, box.lo[2] + oz, box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1];
   const n = countOnes(binary);
   d[`${p}VoxelNum`] = n;
-  const cropped = cropToBox(binary, dims, box, (k) => new Uint8Array(k));
-  d[`${p}VolumeNum`] = countComponents(cropped.data as Uint8Array, cropped.dims);
+  d[`${p}VolumeNum`] = countComponents(binary, sub.dims, box);
   const sums = [0, 0, 0];
-  const roiValues: number[] = [];
+  const roiValues = new Float64Array(image ? n : 0);
   let i = 0;
-  for (let z = 0; z < dims[2]; z++) for (let y = 0; y < dims[1]; y++) for (let x = 0; x < dims[0]; x++, i++) {
-    if (!binary[i]) continue;
-    sums[0] += x;
-    sums[1] += y;
-    sums[2] += z;
-    if (image) roiValues.push(image[i]);
+  let k = 0;
+  for (let z = 0; z < sub.dims[2]; z++) for (let y = 0; y < sub.dims[1]; y++) {
+    const row = imageRow(sub, y, z);
+    for (let x = 0; x < sub.dims[0]; x++, i++) {
+      if (!binary[i]) continue;
+      // Image-grid coordinates, added in the same voxel order as over the whole grid.
+      sums[0] += x + ox;
+      sums[1] += y + oy;
+      sums[2] += z + oz;
+      if (image) roiValues[k++] = image[row + x];
+    }
   }
   const c = sums.map((s) => s / n);
   d[`${p}CenterOfMassIndex`] = c;

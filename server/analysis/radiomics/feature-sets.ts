@@ -13,16 +13,18 @@ import { glszmFeatures } from "./glszm";
 import { ibsiHistogramFeatures, ibsiIntensityStatistics } from "./ibsi-intensity";
 import { scanNeighbourhoods, type NeighbourhoodScan } from "./neighbourhood";
 import { ngtdmFeatures } from "./ngtdm";
-import type { RoiGrid } from "./roi-grid";
+import { roiLevels, type RoiGrid } from "./roi-grid";
 import type { FeatureClassName, RadiomicsSettings } from "./settings";
 
 export interface PreparedRoi {
-  /** ROI intensities in voxel (C) order, image units. */
-  intensities: Float64Array;
-  /** Discretised level of each ROI voxel, same order. */
-  bins: Int32Array;
+  /**
+   * ROI intensities in voxel (C) order, image units, in the image's own array type: every
+   * value reads as the same float64 a float64 copy would hold, at a fraction of its size.
+   */
+  intensities: ArrayLike<number>;
   /** Counts per discretisation bin (all bins, empty ones included). */
   binCounts: Float64Array;
+  /** The discretised ROI (its levels, in C order, are the discretised intensities). */
   grid: RoiGrid;
   /** Product of the voxel spacings, mm^3 (TotalEnergy). */
   voxelVolumeMm3: number;
@@ -91,7 +93,7 @@ export function ibsiFeatures(roi: PreparedRoi, s: RadiomicsSettings): Values {
   if ("firstorder" in s.featureClass) {
     const stat = ibsiIntensityStatistics(roi.intensities);
     for (const [key, code] of Object.entries(IBSI_CODES.stat)) out[code] = stat[key as keyof typeof stat];
-    const ih = ibsiHistogramFeatures(roi.bins, roi.grid.maxLevel);
+    const ih = ibsiHistogramFeatures(roiLevels(roi.grid), roi.grid.maxLevel);
     for (const [key, code] of Object.entries(IBSI_CODES.ih)) out[code] = ih[key as keyof typeof ih];
   }
   for (const cls of TEXTURE_CLASSES) {

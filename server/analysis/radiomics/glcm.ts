@@ -40,10 +40,12 @@ export function glcmMatrices(grid: RoiGrid, opts: GlcmOptions): Float64Array[] {
       const neighbour = levels[i + offset];
       if (neighbour > 0) counts[index[levels[i]] * n + index[neighbour]]++;
     }
+    // Add the transpose in place: counts are integers, so the sums are exact.
     if (opts.symmetrical) {
-      const sym = new Float64Array(n * n);
-      for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) sym[r * n + c] = counts[r * n + c] + counts[c * n + r];
-      return sym;
+      for (let r = 0; r < n; r++) {
+        counts[r * n + r] *= 2;
+        for (let c = r + 1; c < n; c++) counts[r * n + c] = counts[c * n + r] = counts[r * n + c] + counts[c * n + r];
+      }
     }
     return counts;
   });

@@ -28,16 +28,17 @@ export interface GlrlmOptions {
  * followed directly by another settles it at once; the line scan runs only when none is.
  */
 function lineHoldsTwoVoxels(grid: RoiGrid, padded: PaddedGrid, offset: number, angle: Angle): boolean {
-  const roi = padded.roi;
-  for (let v = 0; v < roi.length; v++) if (padded.levels[roi[v] + offset] > 0) return true;
+  const { roi, levels, pad } = padded;
+  for (let v = 0; v < roi.length; v++) if (levels[roi[v] + offset] > 0) return true;
   const [nx, ny, nz] = grid.dims;
+  const [px, py] = padded.dims;
   const [dz, dy, dx] = angle;
   const inside = (x: number, y: number, z: number) => x >= 0 && x < nx && y >= 0 && y < ny && z >= 0 && z < nz;
   for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) for (let x = 0; x < nx; x++) {
     if (inside(x - dx, y - dy, z - dz)) continue;
     let elements = 0;
     for (let cx = x, cy = y, cz = z; inside(cx, cy, cz); cx += dx, cy += dy, cz += dz) {
-      if (grid.levels[cx + nx * (cy + ny * cz)] > 0 && ++elements > 1) return true;
+      if (levels[cx + pad + px * (cy + pad + py * (cz + pad))] > 0 && ++elements > 1) return true;
     }
   }
   return false;
@@ -48,20 +49,25 @@ function lineHoldsTwoVoxels(grid: RoiGrid, padded: PaddedGrid, offset: number, a
  * r + 1. Visiting ROI voxels in ascending index order (the direction's offset made positive, which
  * leaves its lines unchanged), each voxel's run length is its predecessor's plus one when the
  * level repeats, and a run is counted where the next voxel's level differs. [R1, R2]
+ *
+ * Run lengths live in a ring of `ring.length` (a power of two above every offset) slots indexed by
+ * voxel index: a predecessor i - offset is read only when it is an ROI voxel, visited earlier in
+ * this pass, and no voxel between it and i maps to its slot (that would need a gap of a full ring).
  */
-function runsAlong(grid: RoiGrid, padded: PaddedGrid, angle: Angle, index: Int32Array, nRuns: number, runLength: Int32Array): Float64Array {
+function runsAlong(grid: RoiGrid, padded: PaddedGrid, angle: Angle, index: Int32Array, nRuns: number, ring: Int32Array): Float64Array {
   const counts = new Float64Array(grid.presentLevels.length * nRuns);
   const signed = angleOffset(angle, padded.dims);
   if (!lineHoldsTwoVoxels(grid, padded, signed, angle)) return counts;
   const offset = Math.abs(signed);
   const levels = padded.levels;
   const roi = padded.roi;
+  const mask = ring.length - 1;
   for (let v = 0; v < roi.length; v++) {
     const i = roi[v];
     const l = levels[i];
     // Branch-free: on noisy images whether a run continues is unpredictable.
-    const length = 1 + +(levels[i - offset] === l) * runLength[i - offset];
-    runLength[i] = length;
+    const length = 1 + +(levels[i - offset] === l) * ring[(i - offset) & mask];
+    ring[i & mask] = length;
     counts[index[l] * nRuns + length - 1] += +(levels[i + offset] !== l);
   }
   return counts;
@@ -165,8 +171,12 @@ export function glrlmMatrices(grid: RoiGrid, opts: GlrlmOptions): { matrices: Fl
   const nRuns = Math.max(...grid.dims);
   const index = levelIndex(grid);
   const padded = padGrid(grid, 1);
-  const runLength = new Int32Array(padded.levels.length);
-  let matrices: Float64Array[] = angles.map((a) => runsAlong(grid, padded, a, index, nRuns, runLength));
+  // Ring of run lengths, larger than the largest offset (direction (1, 1, 1)).
+  const [px, py] = padded.dims;
+  let ringSize = 1;
+  while (ringSize <= px * py + px + 1) ringSize *= 2;
+  const ring = new Int32Array(ringSize);
+  let matrices: Float64Array[] = angles.map((a) => runsAlong(grid, padded, a, index, nRuns, ring));
   if (opts.weightingNorm !== null) {
     const s = grid.spacingMm;
     const weights = angles.map((a) => angleWeight(a, [s[2], s[1], s[0]], opts.weightingNorm!, "glrlm"));

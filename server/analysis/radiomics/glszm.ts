@@ -15,14 +15,10 @@ export const GLSZM_FEATURES = [
 ] as const;
 export type GlszmFeatureName = (typeof GLSZM_FEATURES)[number];
 
-/** A labelled zone: its grey level, its size in voxels and the padded-grid indices of its voxels. */
+/** The labelled zones: grey level and size in voxels of each, in order of their first voxel. */
 export interface Zones {
   level: Int32Array;
   size: Int32Array;
-  /** Zone id of every padded-grid voxel, -1 outside the ROI. */
-  zoneOf: Int32Array;
-  paddedDims: [number, number, number];
-  pad: number;
 }
 
 /** Label the zones by flood fill over the 26 (or 8 in-plane) neighbours. [Z1] */
@@ -30,37 +26,54 @@ export function labelZones(grid: RoiGrid, force2Ddimension: number): Zones {
   const padded = padGrid(grid, 1);
   const offsets = Int32Array.from(generateAngles(sizeZyx(grid.dims), [1], true, force2Ddimension), (a) => angleOffset(a, padded.dims));
   const levels = padded.levels;
-  const zoneOf = new Int32Array(levels.length).fill(-1);
-  const stack = new Int32Array(padded.roi.length + 1);
-  const zoneLevel: number[] = [];
-  const zoneSize: number[] = [];
+  // One bit per voxel: set once the voxel has been pushed.
+  const seen = new Uint8Array((levels.length + 7) >> 3);
+  // The fill's stack holds pushed, unvisited voxels of one zone; it grows (rarely beyond a few
+  // hundred on noisy images) instead of being sized for the largest possible zone, the whole ROI.
+  let stack = new Int32Array(256);
+  let zoneLevel = new Int32Array(1024);
+  let zoneSize = new Int32Array(1024);
+  let nZones = 0;
   const roi = padded.roi;
   const nOffsets = offsets.length;
   for (let s = 0; s < roi.length; s++) {
     const seed = roi[s];
-    if (zoneOf[seed] !== -1) continue;
-    const zone = zoneLevel.length;
+    if (seen[seed >> 3] & (1 << (seed & 7))) continue;
     const gl = levels[seed];
     let top = 0;
     stack[top++] = seed;
-    zoneOf[seed] = zone;
+    seen[seed >> 3] |= 1 << (seed & 7);
     let size = 0;
     while (top > 0) {
       const k = stack[--top];
       size++;
+      // Room for every neighbour plus the spare slot the branch-free push writes to.
+      if (top + nOffsets + 1 > stack.length) {
+        const grown = new Int32Array(2 * stack.length);
+        grown.set(stack.subarray(0, top));
+        stack = grown;
+      }
       for (let a = 0; a < nOffsets; a++) {
         const j = k + offsets[a];
-        // Branch-free push (the stack has one spare slot): equal levels are unpredictable on noisy images.
-        const take = +(levels[j] === gl) & +(zoneOf[j] === -1);
-        zoneOf[j] += take * (zone + 1);
+        // Branch-free push: equal levels are unpredictable on noisy images.
+        const take = +(levels[j] === gl) & (~seen[j >> 3] >> (j & 7)) & 1;
+        seen[j >> 3] |= take << (j & 7);
         stack[top] = j;
         top += take;
       }
     }
-    zoneLevel.push(gl);
-    zoneSize.push(size);
+    if (nZones === zoneLevel.length) {
+      const level = new Int32Array(2 * nZones);
+      level.set(zoneLevel);
+      zoneLevel = level;
+      const sizes = new Int32Array(2 * nZones);
+      sizes.set(zoneSize);
+      zoneSize = sizes;
+    }
+    zoneLevel[nZones] = gl;
+    zoneSize[nZones++] = size;
   }
-  return { level: Int32Array.from(zoneLevel), size: Int32Array.from(zoneSize), zoneOf, paddedDims: padded.dims, pad: 1 };
+  return { level: zoneLevel.subarray(0, nZones), size: zoneSize.subarray(0, nZones) };
 }
 
 /**

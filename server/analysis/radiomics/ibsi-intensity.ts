@@ -5,7 +5,7 @@
  * linear method like the PyRadiomics mode. SPEC I1-I4.
  */
 import { moments, robustMad } from "./first-order";
-import { mapF64, medianSorted, npMean, pairwiseSum, percentileSorted, sortedCopy } from "./numeric";
+import { medianSorted, npMean, pairwiseSumMap, percentileSorted, sortedView } from "./numeric";
 
 /** Statistics both IBSI families share. [I1] */
 export interface IbsiStatistics {
@@ -14,8 +14,9 @@ export interface IbsiStatistics {
   medad: number; cov: number; qcod: number;
 }
 
-export function ibsiStatistics(x: Float64Array): IbsiStatistics {
-  const sorted = sortedCopy(x);
+/** @param x values (read as float64) */
+export function ibsiStatistics(x: ArrayLike<number>): IbsiStatistics {
+  const sorted = sortedView(x);
   const n = sorted.length;
   const mean = npMean(x);
   const { m2, m3, m4, mad } = moments(x, mean);
@@ -24,6 +25,8 @@ export function ibsiStatistics(x: Float64Array): IbsiStatistics {
   const p25 = percentileSorted(sorted, 25);
   const p75 = percentileSorted(sorted, 75);
   const median = medianSorted(sorted);
+  const rmad = robustMad(x, p10, p90);
+  const medad = pairwiseSumMap(x, (v) => Math.abs(v - median)) / n;
   return {
     mean,
     variance: m2,
@@ -31,23 +34,23 @@ export function ibsiStatistics(x: Float64Array): IbsiStatistics {
     skewness: m2 === 0 ? 0 : m3 / Math.pow(m2, 1.5),
     kurtosis: m2 === 0 ? 0 : m4 / (m2 * m2) - 3,
     median,
-    minimum: sorted[0],
+    minimum: sorted.at(0)!,
     p10,
     p90,
-    maximum: sorted[n - 1],
+    maximum: sorted.at(n - 1)!,
     iqr: p75 - p25,
-    range: sorted[n - 1] - sorted[0],
+    range: sorted.at(n - 1)! - sorted.at(0)!,
     mad,
-    rmad: robustMad(x, p10, p90),
-    medad: npMean(mapF64(x, (v) => Math.abs(v - median))),
+    rmad,
+    medad,
     cov: Math.sqrt(m2) / mean,
     qcod: (p75 - p25) / (p75 + p25),
   };
 }
 
 /** IBSI intensity-based statistics (codes Q4LE ... 5ZWQ): the shared statistics plus energy and RMS. [I2] */
-export function ibsiIntensityStatistics(x: Float64Array) {
-  const energy = pairwiseSum(mapF64(x, (v) => v * v));
+export function ibsiIntensityStatistics(x: ArrayLike<number>) {
+  const energy = pairwiseSumMap(x, (v) => v * v);
   return { ...ibsiStatistics(x), energy, rms: Math.sqrt(energy / x.length) };
 }
 
@@ -56,11 +59,11 @@ export function ibsiIntensityStatistics(x: Float64Array) {
  * the histogram): mode (ties resolved towards the mean, as MIRP), entropy, uniformity and the
  * histogram gradient (numpy.gradient: central differences, one-sided at the ends). [I3, I4]
  */
-export function ibsiHistogramFeatures(levels: Int32Array, maxLevel: number) {
-  const x = Float64Array.from(levels);
-  const stats = ibsiStatistics(x);
+export function ibsiHistogramFeatures(levels: ArrayLike<number>, maxLevel: number) {
+  // Levels are small integers: read as float64 they are the float64 copy IBSI's statistics take.
+  const stats = ibsiStatistics(levels);
   const counts = new Float64Array(maxLevel);
-  for (const l of levels) counts[l - 1]++;
+  for (let v = 0; v < levels.length; v++) counts[levels[v] - 1]++;
   const n = levels.length;
   let mode = 1;
   let best = -1;

@@ -40,6 +40,34 @@ export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - star
   return pairwiseSum(a, start, n2) + pairwiseSum(a, start + n2, n - n2);
 }
 
+/** Leaf buffer of {@link pairwiseSumStream} (not re-entrant: terms must not start another stream). */
+const streamBlock = new Float64Array(PW_BLOCKSIZE);
+
+/**
+ * {@link pairwiseSum} of `n` terms that are computed rather than stored: `next(block, count)`
+ * writes the next `count` (at most 128) terms, in order, to block[0..count). numpy's tree splits
+ * the sequence into leaves of at most 128 terms, visited left to right, and each leaf is summed
+ * exactly as `pairwiseSum` sums it, so the result is bit for bit the sum of the stored terms,
+ * without an n-element temporary. [N1]
+ */
+export function pairwiseSumStream(n: number, next: (block: Float64Array, count: number) => void): number {
+  if (n <= PW_BLOCKSIZE) {
+    next(streamBlock, n);
+    return pairwiseSum(streamBlock, 0, n);
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSumStream(n2, next) + pairwiseSumStream(n - n2, next);
+}
+
+/** Pairwise sum of f(x[i]) over i (numpy's sum of the temporary f(x)), without the temporary. */
+export function pairwiseSumMap(x: ArrayLike<number>, f: (v: number) => number): number {
+  let i = 0;
+  return pairwiseSumStream(x.length, (block, count) => {
+    for (let j = 0; j < count; j++) block[j] = f(x[i++]);
+  });
+}
+
 /** `np.mean` of a 1-D float64 array: pairwise sum divided by the count. [N1] */
 export function npMean(a: ArrayLike<number>): number {
   return pairwiseSum(a) / a.length;
@@ -74,34 +102,37 @@ function lerp(a: number, b: number, t: number): number {
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
+/** An ascending sample read by position: a sorted array, or a {@link sortedView}. */
+export interface SortedLike {
+  readonly length: number;
+  at(index: number): number | undefined;
+}
+
 /**
  * `np.percentile(x, q)` with the default "linear" method on an ascending-sorted array:
  * virtual index (n - 1) * q / 100, interpolated with numpy's `_lerp`. [N3]
  */
-export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
+export function percentileSorted(sorted: SortedLike, q: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const virtualIndex = (n - 1) * (q / 100);
-  if (virtualIndex >= n - 1) return sorted[n - 1];
-  if (virtualIndex <= 0) return sorted[0];
+  if (virtualIndex >= n - 1) return sorted.at(n - 1)!;
+  if (virtualIndex <= 0) return sorted.at(0)!;
   const prev = Math.floor(virtualIndex);
   const gamma = virtualIndex - prev;
-  return lerp(sorted[prev], sorted[prev + 1], gamma);
+  return lerp(sorted.at(prev)!, sorted.at(prev + 1)!, gamma);
 }
 
 /** `np.median` on an ascending-sorted array (mean of the two middle values when n is even). [N3] */
-export function medianSorted(sorted: ArrayLike<number>): number {
+export function medianSorted(sorted: SortedLike): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return n % 2 === 1 ? sorted.at(mid)! : (sorted.at(mid - 1)! + sorted.at(mid)!) / 2;
 }
 
-/**
- * Ascending copy. Integer-valued data over a modest range (CT, most MR) is counting-sorted in
- * linear time; anything else uses the typed-array sort (numeric, unlike Array#sort).
- */
-export function sortedCopy(values: ArrayLike<number>): Float64Array {
+/** Integer-valued data over a modest range is counting-sorted; this is that range, or null. */
+function countingRange(values: ArrayLike<number>): { min: number; max: number } | null {
   const n = values.length;
   let min = Infinity;
   let max = -Infinity;
@@ -112,13 +143,55 @@ export function sortedCopy(values: ArrayLike<number>): Float64Array {
     if (v > max) max = v;
     if (integral && !Number.isInteger(v)) integral = false;
   }
-  if (!integral || n === 0 || max - min > 4 * n + 65536) return Float64Array.from(values).sort();
+  return !integral || n === 0 || max - min > 4 * n + 65536 ? null : { min, max };
+}
+
+/**
+ * Ascending copy. Integer-valued data over a modest range (CT, most MR) is counting-sorted in
+ * linear time; anything else uses the typed-array sort (numeric, unlike Array#sort).
+ */
+export function sortedCopy(values: ArrayLike<number>): Float64Array {
+  const range = countingRange(values);
+  if (!range) return Float64Array.from(values).sort();
+  const { min, max } = range;
+  const n = values.length;
   const counts = new Int32Array(max - min + 1);
   for (let i = 0; i < n; i++) counts[values[i] - min]++;
   const out = new Float64Array(n);
   let k = 0;
   for (let b = 0; b < counts.length; b++) for (let c = counts[b]; c > 0; c--) out[k++] = b + min;
   return out;
+}
+
+/**
+ * The values in ascending order, as {@link sortedCopy} orders them, without a copy of the
+ * sample when it would be counting-sorted: then only the cumulative counts over its range are
+ * kept and `at(k)` finds the k-th value by bisection (percentiles read a handful of positions).
+ */
+export function sortedView(values: ArrayLike<number>): SortedLike {
+  const range = countingRange(values);
+  if (!range) return Float64Array.from(values).sort();
+  const { min, max } = range;
+  const n = values.length;
+  // below[b]: number of values smaller than min + b.
+  const below = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) below[values[i] - min + 1]++;
+  for (let b = 1; b < below.length; b++) below[b] += below[b - 1];
+  return {
+    length: n,
+    at(k: number): number | undefined {
+      if (!(k >= 0 && k < n)) return undefined;
+      // The last b with below[b] <= k holds position k.
+      let lo = 0;
+      let hi = below.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (below[mid] <= k) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo + min;
+    },
+  };
 }
 
 /**
@@ -138,9 +211,10 @@ export function pyMod(a: number, b: number): number {
  * what numpy does for a contiguous 1-D (or flattened C-order 2-D) array.
  */
 export function sumOf(n: number, term: (k: number) => number): number {
-  const tmp = new Float64Array(n);
-  for (let k = 0; k < n; k++) tmp[k] = term(k);
-  return pairwiseSum(tmp);
+  let k = 0;
+  return pairwiseSumStream(n, (block, count) => {
+    for (let j = 0; j < count; j++) block[j] = term(k++);
+  });
 }
 
 /** Smallest and largest value (NaN-free input). */

@@ -5,7 +5,7 @@
  */
 import { AnalysisError } from "../errors";
 import type { LabelMap, Volume } from "../types";
-import { npMean, mapF64 } from "./numeric";
+import { npMean, pairwiseSumMap } from "./numeric";
 import type { RadiomicsSettings } from "./settings";
 
 export type Dims = [number, number, number];
@@ -21,33 +21,98 @@ function isFloatData(data: ArrayLike<number>): boolean {
 }
 
 /**
- * Voxels whose mask value equals `label` (1) or not (0). Float masks are truncated as
- * PyRadiomics' cast to UInt32 does. A missing label is EMPTY_MASK naming the labels present. [P1]
+ * Where a working grid sits in the image grid: `dims` voxels from `origin` (inclusive, [x, y, z]).
+ * The ROI is handled on the label's bounding box rather than on the whole image, so memory
+ * follows the ROI, not the scan; reported coordinates are put back in the image grid.
  */
-export function selectLabel(mask: Volume | LabelMap, label: number): Uint8Array {
+export interface SubGrid {
+  origin: Dims;
+  dims: Dims;
+  /** The grid the sub-grid is cut from (the image's). */
+  imageDims: Dims;
+}
+
+/** The whole grid as a sub-grid of itself. */
+export function wholeGrid(dims: Dims): SubGrid {
+  return { origin: [0, 0, 0], dims, imageDims: dims };
+}
+
+/** Index in the image grid of voxel (x, y, z) of the sub-grid's row start, for x = 0. */
+export function imageRow(sub: SubGrid, y: number, z: number): number {
+  const [nx, ny] = sub.imageDims;
+  return sub.origin[0] + nx * (y + sub.origin[1] + ny * (z + sub.origin[2]));
+}
+
+function isLabel(data: ArrayLike<number>, i: number, label: number, truncate: boolean): boolean {
+  return (truncate ? Math.trunc(data[i]) : data[i]) === label;
+}
+
+/** EMPTY_MASK naming the labels present (up to 64 of them). */
+function missingLabel(data: ArrayLike<number>, label: number, truncate: boolean): AnalysisError {
+  const present = new Set<number>();
+  for (let i = 0; i < data.length && present.size < 64; i++) {
+    const v = truncate ? Math.trunc(data[i]) : data[i];
+    if (v !== 0) present.add(v);
+  }
+  const labels = [...present].sort((a, b) => a - b);
+  return new AnalysisError(
+    "EMPTY_MASK",
+    labels.length === 0 ? "mask is empty (no labels segmented)" : `label ${label} is not present in the mask; labels present: ${labels.join(", ")}`,
+  );
+}
+
+/**
+ * The bounding box of `mask == label` (float masks truncated, as {@link selectLabel}), as a
+ * sub-grid of the mask's grid. A missing label is EMPTY_MASK naming the labels present. [P1]
+ */
+export function labelSubGrid(mask: Volume | LabelMap, label: number): SubGrid {
   const data = mask.data;
-  const out = new Uint8Array(data.length);
+  const truncate = isFloatData(data);
+  const [nx, ny, nz] = mask.dims;
+  const lo: Dims = [nx, ny, nz];
+  const hi: Dims = [-1, -1, -1];
+  let i = 0;
+  for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) {
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < nx; x++, i++) {
+      if (!isLabel(data, i, label, truncate)) continue;
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (first < 0) continue;
+    if (first < lo[0]) lo[0] = first;
+    if (last > hi[0]) hi[0] = last;
+    if (y < lo[1]) lo[1] = y;
+    if (y > hi[1]) hi[1] = y;
+    if (z < lo[2]) lo[2] = z;
+    hi[2] = z;
+  }
+  if (hi[0] < 0) throw missingLabel(data, label, truncate);
+  return { origin: lo, dims: [hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1], imageDims: mask.dims };
+}
+
+/**
+ * Voxels whose mask value equals `label` (1) or not (0), over the whole grid or over `sub`.
+ * Float masks are truncated as PyRadiomics' cast to UInt32 does. A missing label is EMPTY_MASK
+ * naming the labels present. [P1]
+ */
+export function selectLabel(mask: Volume | LabelMap, label: number, sub: SubGrid = wholeGrid(mask.dims)): Uint8Array {
+  const data = mask.data;
+  const [sx, sy, sz] = sub.dims;
+  const out = new Uint8Array(sx * sy * sz);
   const truncate = isFloatData(data);
   let count = 0;
-  for (let i = 0; i < data.length; i++) {
-    const v = truncate ? Math.trunc(data[i]) : data[i];
-    if (v === label) {
-      out[i] = 1;
-      count++;
+  for (let z = 0, k = 0; z < sz; z++) for (let y = 0; y < sy; y++) {
+    const row = imageRow(sub, y, z);
+    for (let x = 0; x < sx; x++, k++) {
+      if (isLabel(data, row + x, label, truncate)) {
+        out[k] = 1;
+        count++;
+      }
     }
   }
-  if (count === 0) {
-    const present = new Set<number>();
-    for (let i = 0; i < data.length && present.size < 64; i++) {
-      const v = truncate ? Math.trunc(data[i]) : data[i];
-      if (v !== 0) present.add(v);
-    }
-    const labels = [...present].sort((a, b) => a - b);
-    throw new AnalysisError(
-      "EMPTY_MASK",
-      labels.length === 0 ? "mask is empty (no labels segmented)" : `label ${label} is not present in the mask; labels present: ${labels.join(", ")}`,
-    );
-  }
+  if (count === 0) throw missingLabel(data, label, truncate);
   return out;
 }
 
@@ -130,31 +195,45 @@ export function normalizeImage(data: ArrayLike<number>, s: RadiomicsSettings): F
  * imageoperations.resegmentMask: keep ROI voxels within the thresholds (closed range; one
  * threshold keeps values >= it). Modes: absolute values, fractions of the ROI maximum, or
  * mean + k SD (population SD). Fewer than 2 voxels left is TOO_SMALL. [P4]
+ *
+ * @param image intensities on the image grid
+ * @param binary ROI over `sub` (default: the whole image grid)
  */
-export function resegment(image: ArrayLike<number>, binary: Uint8Array, s: RadiomicsSettings): Uint8Array {
+export function resegment(image: ArrayLike<number>, binary: Uint8Array, s: RadiomicsSettings, sub: SubGrid = wholeGrid([binary.length, 1, 1])): Uint8Array {
   const range = [...(s.resegmentRange ?? [])].sort((a, b) => a - b);
-  const roi: number[] = [];
-  for (let i = 0; i < binary.length; i++) if (binary[i]) roi.push(image[i]);
+  const [sx, sy, sz] = sub.dims;
+  // Image value of each sub-grid voxel, visited in C order.
+  const scan = (visit: (k: number, value: number) => void) => {
+    for (let z = 0, k = 0; z < sz; z++) for (let y = 0; y < sy; y++) {
+      const row = imageRow(sub, y, z);
+      for (let x = 0; x < sx; x++, k++) if (binary[k]) visit(k, image[row + x]);
+    }
+  };
   let thresholds = range;
   if (s.resegmentMode === "relative") {
-    const max = roi.reduce((m, v) => (v > m ? v : m), -Infinity);
+    let max = -Infinity;
+    scan((_, v) => {
+      if (v > max) max = v;
+    });
     thresholds = range.map((t) => max * t);
   } else if (s.resegmentMode === "sigma") {
-    const values = Float64Array.from(roi);
+    const values = new Float64Array(countOnes(binary));
+    let n = 0;
+    scan((_, v) => {
+      values[n++] = v;
+    });
     const mean = npMean(values);
-    const sd = Math.sqrt(npMean(mapF64(values, (v) => (v - mean) * (v - mean))));
+    const sd = Math.sqrt(pairwiseSumMap(values, (v) => (v - mean) * (v - mean)) / values.length);
     thresholds = range.map((t) => mean + sd * t);
   }
   const out = new Uint8Array(binary.length);
   let kept = 0;
-  for (let i = 0; i < binary.length; i++) {
-    if (!binary[i]) continue;
-    const v = image[i];
+  scan((k, v) => {
     if (v >= thresholds[0] && (thresholds.length < 2 || v <= thresholds[1])) {
-      out[i] = 1;
+      out[k] = 1;
       kept++;
     }
-  }
+  });
   if (kept <= 1) {
     throw new AnalysisError("TOO_SMALL", `re-segmentation to ${JSON.stringify(s.resegmentRange)} (${s.resegmentMode}) left ${kept} voxel(s) of label ${s.label}`);
   }

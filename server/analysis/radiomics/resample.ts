@@ -8,7 +8,7 @@
  */
 import { AnalysisError } from "../errors";
 import type { Affine, VoxelData } from "../types";
-import type { BoundingBox, Dims } from "./preprocess";
+import type { BoundingBox, Dims, SubGrid } from "./preprocess";
 import type { RadiomicsSettings } from "./settings";
 
 export interface ResampleGrid {
@@ -92,9 +92,15 @@ function axisSamples(n: number, size: number, origin: number, step: number, near
  * Resample `data` (x fastest) onto `grid`. Returns float64 values before any pixel-type cast.
  * Trilinear interpolation computes a + (b - a) t along x, then y, then z, as ITK's
  * LinearInterpolateImageFunction. [P8]
+ *
+ * @param dims the grid `grid` was made for (sample positions and borders are taken in it)
+ * @param sub when given, `data` covers only this part of `dims` and is 0 everywhere else (a mask
+ *   cropped to its box): the same samples, read from the crop
  */
-export function resampleValues(data: ArrayLike<number>, dims: Dims, grid: ResampleGrid, nearest: boolean): Float64Array {
-  const [nx, ny] = dims;
+export function resampleValues(data: ArrayLike<number>, dims: Dims, grid: ResampleGrid, nearest: boolean, sub?: SubGrid): Float64Array {
+  const [nx, ny] = sub ? sub.dims : dims;
+  const [ox, oy, oz] = sub ? sub.origin : [0, 0, 0];
+  const [, , nz] = sub ? sub.dims : dims;
   const ax = axisSamples(grid.dims[0], dims[0], grid.originIndex[0], grid.step[0], nearest);
   const ay = axisSamples(grid.dims[1], dims[1], grid.originIndex[1], grid.step[1], nearest);
   const az = axisSamples(grid.dims[2], dims[2], grid.originIndex[2], grid.step[2], nearest);
@@ -104,7 +110,10 @@ export function resampleValues(data: ArrayLike<number>, dims: Dims, grid: Resamp
     for (let y = 0; y < grid.dims[1]; y++) {
       for (let x = 0; x < grid.dims[0]; x++, i++) {
         if (!(ax.inside[x] && ay.inside[y] && az.inside[z])) continue;
-        const at = (xi: number, yi: number, zi: number) => data[xi + nx * (yi + ny * zi)];
+        const at = (xi: number, yi: number, zi: number) => {
+          const x = xi - ox, y = yi - oy, z = zi - oz;
+          return x >= 0 && x < nx && y >= 0 && y < ny && z >= 0 && z < nz ? data[x + nx * (y + ny * z)] : 0;
+        };
         const [x0, x1, wx] = [ax.lo[x], ax.hi[x], ax.w[x]];
         const [y0, y1, wy] = [ay.lo[y], ay.hi[y], ay.w[y]];
         const [z0, z1, wz] = [az.lo[z], az.hi[z], az.w[z]];
