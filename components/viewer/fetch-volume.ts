@@ -55,3 +55,12 @@ export function looksGzipped(buffer: ArrayBuffer): boolean {
   const b = new Uint8Array(buffer, 0, 2);
   return b[0] === GZIP_MAGIC[0] && b[1] === GZIP_MAGIC[1];
 }
+
+/** Inflates a gzip file with the browser's native decompressor; throws VolumeLoadError when the stream is broken. */
+export async function gunzip(buffer: ArrayBuffer, what: string): Promise<ArrayBuffer> {
+  try {
+    return await new Response(new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  } catch {
+    throw new VolumeLoadError(`The ${what} file is corrupt (its gzip data is broken).`, "corrupt");
+  }
+}

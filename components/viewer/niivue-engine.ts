@@ -5,7 +5,8 @@
  */
 import { DRAG_MODE, MULTIPLANAR_TYPE, NVImage, Niivue, SHOW_RENDER, SLICE_TYPE } from "@niivue/niivue";
 import { ENTROPY_COLORMAP, ENTROPY_RANGE_BITS, HABITAT_COLOURS, hexToRgb } from "./colours";
-import { fetchVolume, looksGzipped, VolumeLoadError } from "./fetch-volume";
+import { fetchVolume, gunzip, looksGzipped, VolumeLoadError } from "./fetch-volume";
+import { mark, timed, timedAsync } from "./perf";
 import { labelCentroidsMm, type AffineRows } from "./label-centroids";
 import type { LesionLegendEntry, OverlayKind, OverlaySetting, SliceKind, Vec3Mm, ViewerTimepoint } from "./types";
 
@@ -73,7 +74,7 @@ export class ViewerEngine {
   }
 
   async attach(): Promise<void> {
-    await this.nv.attachToCanvas(this.canvas);
+    await timedAsync("attach", () => this.nv.attachToCanvas(this.canvas));
     this.nv.onLocationChange = () => {
       const mm = this.crosshairMm();
       if (mm) this.events.onCrosshair(mm, !this.quiet);
@@ -118,7 +119,7 @@ export class ViewerEngine {
     const report = (what: string) => onProgress([...loadedBy.values()].reduce((a, b) => a + b, 0), total, what);
     const results = await Promise.allSettled(
       plan.map(async ([kind, v]) => {
-        const buffer = await fetchVolume(v.url, WHAT[kind], (n) => (loadedBy.set(kind, n), report(WHAT[kind])), signal);
+        const buffer = await timedAsync(`fetch:${kind}`, () => fetchVolume(v.url, WHAT[kind], (n) => (loadedBy.set(kind, n), report(WHAT[kind])), signal), (b) => ({ bytes: b.byteLength }));
         return [kind, await this.decode(kind, v.fileName, buffer)] as const;
       }),
     );
@@ -135,7 +136,8 @@ export class ViewerEngine {
     this.applyWindow();
     this.applyLesionColours();
     for (const k of OVERLAY_ORDER) this.applyOverlay(k);
-    this.showLayers();
+    timed("gl-upload", () => this.showLayers(), { layers: this.nv.volumes.length });
+    mark("ct-shown", { timepointId: tp.timepointId });
     if (keepMm) this.setCrosshairMm(keepMm);
     const seg = next.lesions;
     const centroids = seg?.img && seg.hdr ? labelCentroidsMm(seg.img, [seg.hdr.dims[1]!, seg.hdr.dims[2]!, seg.hdr.dims[3]!], seg.hdr.affine as AffineRows) : new Map<number, Vec3Mm>();
@@ -146,9 +148,12 @@ export class ViewerEngine {
     if (fileName.toLowerCase().endsWith(".gz") && !looksGzipped(buffer)) {
       throw new VolumeLoadError(`The ${WHAT[kind]} file is corrupt (not gzip data).`, "corrupt");
     }
+    const gz = fileName.toLowerCase().endsWith(".gz");
+    const raw = gz ? await timedAsync(`gunzip:${kind}`, () => gunzip(buffer, WHAT[kind]), (b) => ({ bytes: b.byteLength })) : buffer;
     let img: NVImage;
     try {
-      img = await NVImage.loadFromUrl({ url: buffer, name: fileName, colormap: kind === "entropy" ? ENTROPY_COLORMAP : "gray" });
+      const name = gz ? fileName.slice(0, -3) : fileName;
+      img = await timedAsync(`nvimage:${kind}`, () => NVImage.loadFromUrl({ url: raw, name, colormap: kind === "entropy" ? ENTROPY_COLORMAP : "gray" }));
     } catch (e) {
       throw new VolumeLoadError(`The ${WHAT[kind]} file could not be read (${e instanceof Error ? e.message : "corrupt"}).`, "corrupt");
     }
@@ -282,9 +287,11 @@ export class ViewerEngine {
   }
 
   destroy(): void {
-    for (const c of this.cleanups.splice(0)) c();
-    this.nv.cleanup();
-    // Free the WebGL context now rather than when the canvas is collected.
-    this.nv.gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    timed("destroy", () => {
+      for (const c of this.cleanups.splice(0)) c();
+      this.nv.cleanup();
+      // Free the WebGL context now rather than when the canvas is collected.
+      this.nv.gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    });
   }
 }
