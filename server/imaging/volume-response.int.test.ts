@@ -90,6 +90,29 @@ describe("GET /api/volumes/<id>", () => {
     expect((await get(volumeId, { cookie, "if-none-match": '"0000"' })).status).toBe(200);
   });
 
+  it("with ?inflate=1, sends the gzip bytes as Content-Encoding for the browser to inflate, under its own ETag", async () => {
+    const cookie = await cookieFor("radiologist@mosaic.demo");
+    const res = await get(volumeId, { cookie }, `?v=${sha256}&inflate=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("content-type")).toBe("application/octet-stream");
+    expect(res.headers.get("content-length")).toBe(String(bytes.byteLength));
+    expect(res.headers.get("x-decoded-length")).toBe("4096");
+    expect(res.headers.get("content-disposition")).toBe('inline; filename="ct-baseline.nii"');
+    expect(res.headers.get("etag")).toBe(`"${sha256}.inflate"`);
+    expect(res.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    // Each representation revalidates against its own tag only.
+    expect((await get(volumeId, { cookie, "if-none-match": `"${sha256}.inflate"` }, `?v=${sha256}&inflate=1`)).status).toBe(304);
+    for (const [tag, query] of [[`"${sha256}"`, `?v=${sha256}&inflate=1`], [`"${sha256}.inflate"`, `?v=${sha256}`]] as const) {
+      const other = await get(volumeId, { cookie, "if-none-match": tag }, query);
+      expect(other.status).toBe(200);
+      await other.body?.cancel();
+    }
+    const audit = await listCaseAudit(database.db, seed.cases[0]!.caseId);
+    expect(audit.filter((a) => a.action === "volume.read" && a.entityId === volumeId).length).toBeGreaterThanOrEqual(4);
+  });
+
   it("answers the same 404 for a volume of another board, an unknown id and a malformed id", async () => {
     await createUser(database.db, { email: "outsider@hospital.example", name: "O. Utsider", role: "surgeon", passwordHash: await hashPassword("a-long-password") });
     const cookie = await cookieFor("outsider@hospital.example", "a-long-password");
