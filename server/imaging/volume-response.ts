@@ -8,7 +8,8 @@
  *
  * `?inflate=1` on a gzip file sends the same stored bytes with `Content-Encoding: gzip`: the browser
  * inflates them in its network stack, off the page's main thread, and the viewer receives the raw
- * NIfTI. `X-Decoded-Length` gives the inflated size for progress.
+ * NIfTI. `X-Decoded-Length` gives the inflated size for progress. `?preview=1` on a CT sends its
+ * half-resolution preview instead (volume-preview.ts), for the viewer's first paint.
  */
 import type { Db } from "@/db/client";
 import { canAccessCase } from "@/db/repositories/cases";
@@ -17,6 +18,7 @@ import { recordAudit } from "@/db/repositories/audit";
 import { sessionUser, tokenFromCookieHeader } from "../auth/sessions";
 import type { BlobStore } from "../storage/blobs";
 import { gzipInflatedSize, volumeContentType, volumeFileExt } from "./volume-files";
+import { ensurePreview, PREVIEW_EXT } from "./volume-preview";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IMMUTABLE = "private, max-age=31536000, immutable";
@@ -51,10 +53,11 @@ export async function volumeResponse({ db, store }: VolumeResponseDeps, req: Req
   }
 
   const query = new URL(req.url).searchParams;
-  const fileName = volume.fileName;
+  const preview = query.get("preview") === "1" && volume.kind === "image";
+  const fileName = preview ? volume.fileName.replace(/\.nii(\.gz)?$/i, ".preview.nii.gz") : volume.fileName;
   const inflate = query.get("inflate") === "1" && fileName.toLowerCase().endsWith(".gz");
-  // Another content coding is another representation, so another entity tag.
-  const etag = `"${volume.sha256}${inflate ? ".inflate" : ""}"`;
+  // Another content or content coding is another representation, so another entity tag.
+  const etag = `"${volume.sha256}${preview ? ".preview" : ""}${inflate ? ".inflate" : ""}"`;
   const pinned = query.get("v") === volume.sha256;
   const cacheHeaders = { ETag: etag, "Cache-Control": pinned ? IMMUTABLE : REVALIDATE };
   const notModified = matchesEtag(req.headers.get("if-none-match"), etag);
@@ -64,12 +67,14 @@ export async function volumeResponse({ db, store }: VolumeResponseDeps, req: Req
     entityType: "volume",
     entityId: volume.id,
     caseId: volume.caseId,
-    detail: { kind: volume.kind, timepointId: volume.timepointId, ...(notModified ? { notModified: true } : {}) },
+    detail: { kind: volume.kind, timepointId: volume.timepointId, ...(preview ? { preview: true } : {}), ...(notModified ? { notModified: true } : {}) },
   });
   if (notModified) return new Response(null, { status: 304, headers: cacheHeaders });
 
-  const ext = volumeFileExt(volume.fileName);
-  if (!ext || !store.has(volume.sha256, ext)) return problem(404, "The volume is recorded but its file is missing from the data directory.");
+  const sourceExt = volumeFileExt(volume.fileName);
+  if (!sourceExt || !store.has(volume.sha256, sourceExt)) return problem(404, "The volume is recorded but its file is missing from the data directory.");
+  if (preview && !(await ensurePreview(store, volume.sha256, sourceExt, volume.fileName))) return problem(404, "No preview can be made of this volume.");
+  const ext = preview ? PREVIEW_EXT : sourceExt;
   const size = store.size(volume.sha256, ext);
   // 18 bytes: the smallest gzip file; a shorter one fails to inflate in the browser, which says so.
   const decodedLength = inflate && size >= 18 ? { "X-Decoded-Length": String(gzipInflatedSize(store.read(volume.sha256, ext, size - 4, 4))) } : undefined;

@@ -28,6 +28,14 @@ export class BlobStore {
     return { sha256, byteSize: bytes.byteLength };
   }
 
+  /**
+   * Stores a file derived from blob `sha256` (a preview, say) under that blob's name with its own
+   * extension: one derived file per blob and extension, made by a deterministic function of it.
+   */
+  putDerived(sha256: string, ext: string, bytes: Uint8Array): void {
+    writeAtomically(this.pathFor(sha256, ext), bytes);
+  }
+
   has(sha256: string, ext: string): boolean {
     return existsSync(this.pathFor(sha256, ext));
   }
