@@ -7,6 +7,7 @@ import { DRAG_MODE, MULTIPLANAR_TYPE, NVImage, Niivue, SHOW_RENDER, SLICE_TYPE }
 import { ENTROPY_COLORMAP, ENTROPY_RANGE_BITS, HABITAT_COLOURS, hexToRgb } from "./colours";
 import { fetchVolume, gunzip, looksGzipped, VolumeLoadError } from "./fetch-volume";
 import { mark, timed, timedAsync } from "./perf";
+import { renderUnlit } from "./unlit-rendering";
 import { labelCentroidsMm, type AffineRows } from "./label-centroids";
 import type { LesionLegendEntry, OverlayKind, OverlaySetting, SliceKind, Vec3Mm, ViewerTimepoint } from "./types";
 
@@ -75,6 +76,7 @@ export class ViewerEngine {
 
   async attach(): Promise<void> {
     await timedAsync("attach", () => this.nv.attachToCanvas(this.canvas));
+    renderUnlit(this.nv);
     this.nv.onLocationChange = () => {
       const mm = this.crosshairMm();
       if (mm) this.events.onCrosshair(mm, !this.quiet);
