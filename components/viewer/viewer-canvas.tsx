@@ -83,23 +83,35 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
       return;
     }
     const abort = new AbortController();
-    onStatus({ state: "loading", message: `Loading ${timepoint.label}…`, loadedBytes: 0, totalBytes: 0 });
+    let progress = { loadedBytes: 0, totalBytes: 0, imageShown: false };
+    // An overlay may still be downloading when the CT has failed: its progress is not news then.
+    let settled = false;
+    onStatus({ state: "loading", message: `Loading ${timepoint.label}…`, ...progress });
     engine
       .showTimepoint(
         timepoint,
-        (loaded, total, what) =>
-          !abort.signal.aborted &&
-          onStatus({ state: "loading", message: `Loading ${timepoint.label} (${what}): ${mb(loaded)} of ${mb(total)}`, loadedBytes: loaded, totalBytes: total }),
+        (loaded, total, what) => {
+          if (abort.signal.aborted || settled) return;
+          progress = { ...progress, loadedBytes: loaded, totalBytes: total };
+          onStatus({ state: "loading", message: `Loading ${timepoint.label} (${what}): ${mb(loaded)} of ${mb(total)}`, ...progress });
+        },
         (message) => onOverlayError(message),
         abort.signal,
+        () => {
+          if (abort.signal.aborted) return;
+          progress = { ...progress, imageShown: true };
+          onStatus({ state: "loading", message: `${timepoint.modality} ${timepoint.label} shown; loading its overlays…`, ...progress });
+        },
       )
       .then(
         (loaded) => {
+          settled = true;
           if (abort.signal.aborted) return;
           onLoaded(loaded);
           onStatus({ state: "ready", message: `${timepoint.modality} ${timepoint.label}, ${formatDate(timepoint.date)}` });
         },
         (err: unknown) => {
+          settled = true;
           if (abort.signal.aborted) return;
           const message = err instanceof VolumeLoadError ? err.message : `The scan could not be shown: ${err instanceof Error ? err.message : String(err)}`;
           onStatus({ state: "error", message });
