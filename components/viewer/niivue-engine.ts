@@ -3,7 +3,7 @@
  * its overlays (lesion labels, local-entropy map, habitats), and the crosshair in world mm.
  * Browser-only: imported solely by viewer-canvas.tsx, which is loaded with `ssr: false`.
  */
-import { DRAG_MODE, MULTIPLANAR_TYPE, Niivue, SHOW_RENDER, SLICE_TYPE, type NVImage } from "@niivue/niivue";
+import { DRAG_MODE, INITIAL_SCENE_DATA, MULTIPLANAR_TYPE, Niivue, SHOW_RENDER, SLICE_TYPE, type NVImage } from "@niivue/niivue";
 import { hexToRgb } from "./colours";
 import { VolumeLoadError } from "./fetch-volume";
 import { labelCentroidsMm, type AffineRows } from "./label-centroids";
@@ -317,6 +317,19 @@ export class ViewerEngine {
     const v = img.mm2vox(mm);
     for (let i = 0; i < 3; i++) if (v[i]! < 0 || v[i]! >= img.dimsRAS[i + 1]!) return null;
     return img.getValue(v[0]!, v[1]!, v[2]!);
+  }
+
+  /**
+   * Drops the scan and resets the view (zoom, pan, 3D angle) for reuse on another case
+   * (engine-pool.ts): the next patient's viewer never shows this one's scan.
+   */
+  clear(): void {
+    this.layers = {};
+    this.nv.volumes = [];
+    this.nv.overlays = [];
+    this.nv.back = null;
+    this.nv.scene.sceneData = { ...INITIAL_SCENE_DATA, crosshairPos: [0.5, 0.5, 0.5], pan2Dxyzmm: [0, 0, 0, 1] };
+    this.nv.drawScene();
   }
 
   destroy(): void {

@@ -5,7 +5,8 @@
  * window, overlays, lesion colours) and reports status, crosshair moves and picks.
  */
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import { ViewerEngine, type LoadedTimepoint } from "./niivue-engine";
+import type { LoadedTimepoint, ViewerEngine } from "./niivue-engine";
+import { leaseEngine } from "./engine-pool";
 import { VolumeLoadError } from "./fetch-volume";
 import { formatDate } from "@/components/ui/format";
 import type { LesionLegendEntry, OverlaySettings, SliceKind, Vec3Mm, ViewerStatus, ViewerTimepoint } from "./types";
@@ -47,18 +48,13 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
   const onOverlayError = useEffectEvent((m: string) => props.onOverlayError(m));
   const onApi = useEffectEvent((api: CanvasApi | null) => props.onApi(api));
 
-  // A fresh canvas per mount: a canvas keeps its WebGL context for life, and React may mount twice.
+  // The engine (canvas, WebGL context, shaders) outlives the component: the next case's viewer
+  // takes it over, cleared, instead of starting NiiVue again (engine-pool.ts).
   useEffect(() => {
-    const host = hostRef.current!;
-    const canvas = document.createElement("canvas");
-    canvas.dataset.testid = "viewer-canvas";
-    canvas.setAttribute("aria-label", "Lesion map: CT with lesion overlays. Click a lesion to select it; scroll to change slice; right-drag to adjust contrast.");
-    canvas.tabIndex = 0;
-    canvas.className = "block h-full w-full outline-none";
-    host.appendChild(canvas);
     let disposed = false;
-    const e = new ViewerEngine(canvas, { onCrosshair: (mm, byUser) => onCrosshair(mm, byUser), onPickLabel: (l) => onPickLabel(l) });
-    e.attach().then(
+    const lease = leaseEngine(hostRef.current!, { onCrosshair: (mm, byUser) => onCrosshair(mm, byUser), onPickLabel: (l) => onPickLabel(l) });
+    const e = lease.engine;
+    lease.ready.then(
       () => {
         if (disposed) return;
         setEngine(e);
@@ -71,8 +67,7 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
       disposed = true;
       onApi(null);
       setEngine(null);
-      e.destroy();
-      canvas.remove();
+      lease.release();
     };
   }, []);
 
