@@ -16,10 +16,26 @@ const FACTOR = 2;
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
-/** Whether the preview of a NIfTI scan is in the store, making it first if needed; false when none can be made. */
+/** Previews being made in this process, so that concurrent requests make each one once. */
+const making = new Map<string, Promise<boolean>>();
+
+/**
+ * Whether the preview of a NIfTI scan is in the store, making it first if needed; false when none
+ * can be made. The analysis job of a timepoint makes its CT's preview ahead of the first viewer.
+ */
 export async function ensurePreview(store: BlobStore, sha256: string, ext: string, fileName: string): Promise<boolean> {
   if (store.has(sha256, PREVIEW_EXT)) return true;
   if (!/\.nii(\.gz)?$/i.test(fileName)) return false;
+  const key = store.pathFor(sha256, PREVIEW_EXT);
+  let pending = making.get(key);
+  if (!pending) {
+    pending = makePreview(store, sha256, ext, fileName).finally(() => making.delete(key));
+    making.set(key, pending);
+  }
+  return pending;
+}
+
+async function makePreview(store: BlobStore, sha256: string, ext: string, fileName: string): Promise<boolean> {
   try {
     // zlib runs in the thread pool; only the parse and the averaging hold the event loop (tens of ms for a CT).
     const bytes = await readFile(store.pathFor(sha256, ext));
