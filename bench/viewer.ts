@@ -8,7 +8,9 @@
  *   volume fetch (bytes, ms), gunzip, NVImage creation, GL upload; each in a fresh browser
  *   context, so nothing comes from the HTTP cache;
  * - case switch: a click on "Next →"/"← Previous" → the next case's CT on the canvas.
- * Prints numbers; nothing here asserts a time. Skips when no Chromium is installed.
+ * The canvas is read from the page (its WebGL drawing buffer kept for that), once per animation
+ * frame after the viewer's ct-shown mark. Prints numbers; nothing here asserts a time. Skips when
+ * no Chromium is installed.
  * Runs alone with `tsx bench/viewer.ts`; `npm run bench` runs it with the others.
  * Environment: BENCH_VIEWER_PORT (default 3321), BENCH_VIEWER_RUNS (cold opens, default 3).
  */
@@ -124,56 +126,55 @@ interface PerfEntry {
 }
 
 /**
- * Waits for the viewer's `ct-shown` mark after `since` (page time, for a timepoint other than
- * `notTimepoint`), then screenshots the canvas until it shows the CT. A WebGL canvas cannot be
- * read back from script once its frame is presented (no preserveDrawingBuffer), so the pixels come
- * from the compositor, as in e2e/viewer.spec.ts. Returns the page time (ms since navigation
- * start) when the first screenshot with the CT was taken: an upper bound, late by at most one
- * screenshot (`probeMs`).
+ * In the page: waits for the viewer's `ct-shown` mark after `since` (page time, for a timepoint
+ * other than `notTimepoint`), then reads the canvas every animation frame until it shows the CT
+ * (non-black pixels); returns that frame's time (ms since the document's navigation start).
+ * Reading a WebGL canvas from script needs its drawing buffer kept after each frame
+ * (PRESERVE_DRAWING_BUFFER, added to every page); a read waits for the WebGL work queued before it.
  */
-async function waitForCtOnCanvas(page: Page, since: number, notTimepoint: string | null, timeoutMs = 120_000): Promise<{ onScreen: number; probeMs: number; timepointId: string }> {
-  const timepointId = await page.evaluate(
+function waitForCtOnCanvas(page: Page, since: number, notTimepoint: string | null, timeoutMs = 120_000): Promise<{ onScreen: number; timepointId: string }> {
+  return page.evaluate(
     async ({ since, notTimepoint, timeoutMs }) => {
       // No named function expressions in here: tsx would wrap them in a helper the page lacks.
       const deadline = performance.now() + timeoutMs;
-      for (;;) {
-        const mark = performance
+      let mark: PerformanceMark | undefined;
+      while (!mark) {
+        mark = performance
           .getEntriesByName("viewer:ct-shown")
           .map((e) => e as PerformanceMark)
           .find((e) => e.startTime >= since && (e.detail as { timepointId: string }).timepointId !== notTimepoint);
-        if (mark) return (mark.detail as { timepointId: string }).timepointId;
+        if (mark) break;
         if (performance.now() > deadline) throw new Error("the viewer never marked viewer:ct-shown");
+        await new Promise<number>((r) => requestAnimationFrame(r));
+      }
+      const probe = document.createElement("canvas");
+      probe.width = probe.height = 64;
+      const ctx = probe.getContext("2d", { willReadFrequently: true })!;
+      for (;;) {
+        const canvas = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="viewer-canvas"]')].find((c) => c.isConnected && c.width > 0);
+        if (canvas) {
+          ctx.clearRect(0, 0, 64, 64);
+          ctx.drawImage(canvas, 0, 0, 64, 64);
+          const d = ctx.getImageData(0, 0, 64, 64).data;
+          let bright = 0;
+          for (let i = 0; i < d.length; i += 4) if (0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]! > 24) bright++;
+          if (bright > 0.05 * 64 * 64) return { onScreen: performance.now(), timepointId: (mark.detail as { timepointId: string }).timepointId };
+        }
+        if (performance.now() > deadline) throw new Error("the canvas stayed black after viewer:ct-shown");
         await new Promise<number>((r) => requestAnimationFrame(r));
       }
     },
     { since, notTimepoint, timeoutMs },
   );
-  const origin = await page.evaluate(() => performance.timeOrigin);
-  const canvas = page.getByTestId("viewer-canvas").last();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const before = Date.now();
-    const box = await canvas.boundingBox();
-    const png = box && (await page.screenshot({ clip: box, animations: "allow", caret: "initial" }));
-    const taken = Date.now();
-    if (png && (await brightFraction(page, png)) > 0.05) return { onScreen: taken - origin, probeMs: taken - before, timepointId };
-    if (Date.now() > deadline) throw new Error("the canvas stayed black after viewer:ct-shown");
-  }
 }
 
-/** Share of a screenshot's pixels brighter than the black background, decoded in the page. */
-function brightFraction(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = c.getContext("2d")!;
-    ctx.drawImage(bitmap, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let bright = 0;
-    for (let i = 0; i < d.length; i += 4) if (0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]! > 24) bright++;
-    return bright / (d.length / 4);
-  }, png.toString("base64"));
-}
+/** Keeps WebGL drawing buffers after each frame, so that the bench can read the viewer's pixels. */
+const PRESERVE_DRAWING_BUFFER = () => {
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, options?: Record<string, unknown>) {
+    return getContext.call(this, type, type === "webgl2" ? { ...options, preserveDrawingBuffer: true } : options);
+  } as typeof getContext;
+};
 
 const viewerEntries = (page: Page, since: number): Promise<PerfEntry[]> =>
   page.evaluate(
@@ -212,8 +213,9 @@ async function coldOpen(browser: Browser, state: Awaited<ReturnType<BrowserConte
   try {
     const page = await context.newPage();
     await page.addInitScript(OBSERVE_LONG_TASKS);
+    await page.addInitScript(PRESERVE_DRAWING_BUFFER);
     await page.goto(`${BASE}/cases/${caseId}`, { waitUntil: "commit" });
-    const { onScreen, probeMs } = await waitForCtOnCanvas(page, 0, null);
+    const { onScreen } = await waitForCtOnCanvas(page, 0, null);
     const entries = await viewerEntries(page, 0);
     const steps: Record<string, number> = { "navigation → viewer attached (page, scripts, WebGL init)": NaN };
     const bytes: Record<string, number> = {};
@@ -236,7 +238,6 @@ async function coldOpen(browser: Browser, state: Awaited<ReturnType<BrowserConte
     if (overlays) steps["navigation → viewer:overlays-shown mark (all layers read)"] = overlays.startTime;
     steps["viewer:ct-shown → first frame with CT pixels"] = shown ? onScreen - shown.startTime : NaN;
     steps["longest main-thread task"] = await longestTask(page, 0);
-    steps["(pixel probe resolution: one canvas screenshot)"] = probeMs;
     return { total: onScreen, steps, bytes };
   } finally {
     await context.close();
@@ -298,6 +299,7 @@ export async function runViewerBench(): Promise<ViewerBenchResult> {
     const context = await browser.newContext({ storageState: state, viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     await page.addInitScript(OBSERVE_LONG_TASKS);
+    await page.addInitScript(PRESERVE_DRAWING_BUFFER);
     await page.goto(`${BASE}/cases/${cases[0]}`, { waitUntil: "commit" });
     let { timepointId } = await waitForCtOnCanvas(page, 0, null);
     await page.getByTestId("viewer-status").and(page.locator('[data-state="ready"]')).waitFor({ timeout: 120_000 });
