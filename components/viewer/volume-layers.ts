@@ -26,7 +26,7 @@ export function downloadLayer(kind: LayerKind, volume: ViewerVolume, onBytes: (l
 /** Downloads the CT's half-resolution preview; null when there is none (its failures are the full CT's to report). */
 export async function downloadPreview(volume: ViewerVolume, signal: AbortSignal): Promise<VolumeBytes | null> {
   try {
-    return await timedAsync("fetch:preview", () => fetchVolume(transferUrl(volume.url, true), "CT preview", () => {}, signal), (b) => ({ bytes: b.buffer.byteLength }));
+    return await timedAsync("fetch:preview", () => fetchVolume(transferUrl(volume.url, true), "CT preview", () => {}, signal), (b) => ({ bytes: b.buffer.byteLength, inflatedByBrowser: b.inflated }));
   } catch (e) {
     if (signal.aborted) throw e;
     return null;
