@@ -11,9 +11,10 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const suites: { name: string; module: string; fn: string }[] = [
   { name: "radiomics", module: "./radiomics.ts", fn: "runRadiomicsBench" },
   { name: "collab", module: "./collab.ts", fn: "runCollabBench" },
+  { name: "viewer", module: "./viewer.ts", fn: "runViewerBench" },
 ];
 
-const results: Record<string, BenchRow[] | { error: string }> = {};
+const results: Record<string, BenchRow[] | { error: string } | { skipped: string }> = {};
 for (const s of suites) {
   if (!existsSync(path.join(here, s.module))) continue;
   const code = `const m = await import(${JSON.stringify(path.join(here, s.module))}); const r = await m.${s.fn}(); process.stdout.write("\\n@@BENCH@@" + JSON.stringify(r));`;
@@ -22,14 +23,19 @@ for (const s of suites) {
   results[s.name] = r.status === 0 && marker >= 0 ? normalise(JSON.parse(r.stdout.slice(marker + 9))) : { error: `exit ${r.status}` };
 }
 
-function normalise(r: unknown): BenchRow[] {
+function normalise(r: unknown): BenchRow[] | { skipped: string } {
   if (Array.isArray(r)) return r as BenchRow[];
+  if (typeof r === "object" && r !== null && "skipped" in r) return r as { skipped: string };
   return Object.entries(r as Record<string, number>).map(([name, value]) => ({ name, value, unit: "" }));
 }
 
 type Line = { suite: string; name: string; value: number | string; unit: string; target: string; met: string };
 const table: Line[] = Object.entries(results).flatMap(([suite, rows]): Line[] =>
-  "error" in rows ? [{ suite, name: "(failed)", value: rows.error, unit: "", target: "", met: "" }] : rows.map((row) => ({ suite, ...row, target: row.target ?? "", met: row.met === undefined ? "" : row.met ? "yes" : "NO" })),
+  "error" in rows
+    ? [{ suite, name: "(failed)", value: rows.error, unit: "", target: "", met: "" }]
+    : "skipped" in rows
+      ? [{ suite, name: "(skipped)", value: rows.skipped, unit: "", target: "", met: "" }]
+      : rows.map((row) => ({ suite, ...row, target: row.target ?? "", met: row.met === undefined ? "" : row.met ? "yes" : "NO" })),
 );
 console.table(table);
 writeFileSync("bench-results.json", JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2));

@@ -17,6 +17,7 @@ import { getDatabase, redactUrl, type Database } from "@/db/client";
 import { JobRunner } from "./jobs/runner";
 import { blobStore } from "./storage/blobs";
 import { recomputeCaseAnalyses } from "./case-analysis/recompute";
+import { isVolumeRequest, serveVolume } from "./imaging/volume-http";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
     const app = next({ dev, dir: root, hostname: config.host, port: config.port });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const server = createServer((req, res) => void handle(req, res));
+    const store = blobStore(config.dataDir);
+    // Scans are served beside Next rather than by it (server/imaging/volume-http.ts).
+    const server = createServer((req, res) => void (isVolumeRequest(req) ? serveVolume({ db: getDatabase().db, store }, req, res) : handle(req, res)));
     collab = createCollabServer({ db: () => getDatabase().db });
     attachCollabUpgrade(server, () => getDatabase().db, collab.onConnection);
     await new Promise<void>((resolve, reject) => {

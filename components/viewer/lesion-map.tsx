@@ -23,9 +23,12 @@ import { windowPreset, windowRange, type WindowId } from "./window-presets";
 import { MapOverlay, shapeMeasure, type DrawnShape } from "./map-overlay";
 import { AnnotationLabelForm, PeersElsewhere, ToolControl } from "./annotation-controls";
 import type { ScreenTile } from "./projection";
+import { preloadScan } from "./preload-scan";
 import type { DrawnAnnotation, MapAnnotation, MapPeer, MapTool, FocusRequest, LesionCentroids, LesionLegendEntry, OverlayKind, OverlaySettings, SliceKind, Vec3Mm, ViewerCommands, ViewerStatus, ViewerTimepoint, ViewerView } from "./types";
 
 const ViewerCanvas = dynamic(() => import("./viewer-canvas"), { ssr: false });
+// NiiVue's code starts loading with the page's scripts rather than once the page has hydrated.
+if (typeof window !== "undefined") void import("./viewer-canvas");
 
 export const DEFAULT_OVERLAYS: OverlaySettings = {
   lesions: { visible: true, opacity: 0.3 },
@@ -83,6 +86,7 @@ export function LesionMap(props: LesionMapProps) {
   const sliceType = props.view?.sliceType ?? ownSliceType;
   const selected = props.selectedLesion !== undefined ? props.selectedLesion : ownSelection;
   const timepoint = timepoints.find((t) => t.timepointId === tpId) ?? null;
+  preloadScan(timepoint);
   const windowHu = useMemo(() => {
     const r = windowRange(windowPreset(windowId));
     return { min: r.minHu, max: r.maxHu };
@@ -285,7 +289,7 @@ export function LesionMap(props: LesionMapProps) {
 
   const presentLabels = loaded && loaded.timepointId === tpId && loaded.available.lesions ? new Set(loaded.centroids.keys()) : null;
   const available = loaded?.timepointId === tpId ? loaded.available : { lesions: false, entropy: false, habitats: false };
-  const showBlocking = status.state === "error" || status.state === "idle" || (status.state === "loading" && !loaded);
+  const showBlocking = status.state === "error" || status.state === "idle" || (status.state === "loading" && !loaded && !status.imageShown);
 
   return (
     <div className="@container flex flex-col gap-2" data-testid="lesion-map">

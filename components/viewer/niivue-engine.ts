@@ -3,20 +3,24 @@
  * its overlays (lesion labels, local-entropy map, habitats), and the crosshair in world mm.
  * Browser-only: imported solely by viewer-canvas.tsx, which is loaded with `ssr: false`.
  */
-import { DRAG_MODE, MULTIPLANAR_TYPE, NVImage, Niivue, SHOW_RENDER, SLICE_TYPE } from "@niivue/niivue";
-import { ENTROPY_COLORMAP, ENTROPY_RANGE_BITS, HABITAT_COLOURS, hexToRgb } from "./colours";
-import { fetchVolume, looksGzipped, VolumeLoadError } from "./fetch-volume";
+import { DRAG_MODE, INITIAL_SCENE_DATA, MULTIPLANAR_TYPE, Niivue, SHOW_RENDER, SLICE_TYPE, type NVImage } from "@niivue/niivue";
+import { hexToRgb } from "./colours";
+import { VolumeLoadError } from "./fetch-volume";
 import { labelCentroidsMm, type AffineRows } from "./label-centroids";
 import { tilesFromScreenSlices, type ScreenTile } from "./projection";
+import { mark, timed, timedAsync } from "./perf";
+import { renderUnlit } from "./unlit-rendering";
+import { decodeLayer, downloadLayer, downloadPreview, OVERLAY_ORDER, VOLUME_OF, WHAT, type LayerKind } from "./volume-layers";
 import type { LesionLegendEntry, OverlayKind, OverlaySetting, SliceKind, Vec3Mm, ViewerTimepoint } from "./types";
 
-type LayerKind = "image" | OverlayKind;
-const OVERLAY_ORDER: OverlayKind[] = ["habitats", "entropy", "lesions"];
-const VOLUME_OF: Record<OverlayKind, keyof ViewerTimepoint["volumes"]> = { lesions: "segmentation", entropy: "entropy", habitats: "habitats" };
-const WHAT: Record<LayerKind, string> = { image: "CT", lesions: "lesion segmentation", entropy: "entropy map", habitats: "habitat map" };
+/** Resolves after the next frame has been produced (a rAF callback runs before the frame, a task queued in it after). */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    // A hidden tab gets no frames.
+    setTimeout(resolve, 250);
+  });
 const SLICE: Record<SliceKind, SLICE_TYPE> = { multiplanar: SLICE_TYPE.MULTIPLANAR, axial: SLICE_TYPE.AXIAL, render: SLICE_TYPE.RENDER };
-/** NIFTI_INTENT_LABEL: NiiVue outlines label maps with this intent (opts.atlasOutline). */
-const INTENT_LABEL = 1002;
 
 export interface EngineEvents {
   /** The crosshair moved; `byUser` when the user clicked, dragged or scrolled. */
@@ -76,7 +80,8 @@ export class ViewerEngine {
   }
 
   async attach(): Promise<void> {
-    await this.nv.attachToCanvas(this.canvas);
+    await timedAsync("attach", () => this.nv.attachToCanvas(this.canvas));
+    renderUnlit(this.nv);
     // NiiVue has no after-draw event; what is drawn over the canvas follows its frames.
     const drawScene = this.nv.drawScene.bind(this.nv);
     this.nv.drawScene = () => {
@@ -107,7 +112,10 @@ export class ViewerEngine {
   }
 
   /**
-   * Downloads and shows a timepoint; the previous one stays on screen until the new one is ready.
+   * Downloads and shows a timepoint: the CT first, on screen as soon as it is uploaded
+   * (`onImageShown`; its half-resolution preview before it when that comes first), then the
+   * visible overlays; hidden overlays are read but not uploaded. The previous timepoint stays on
+   * screen until the new CT replaces it.
    * Throws VolumeLoadError when the CT is missing or unreadable; a missing or unreadable overlay
    * is reported through `onOverlayError` and left out.
    */
@@ -116,72 +124,96 @@ export class ViewerEngine {
     onProgress: (loaded: number, total: number, what: string) => void,
     onOverlayError: (message: string) => void,
     signal: AbortSignal,
+    onImageShown?: () => void,
   ): Promise<LoadedTimepoint> {
-    if (!tp.volumes.image) throw new VolumeLoadError(`No CT is stored for ${tp.label}.`, "missing");
-    const plan: [LayerKind, NonNullable<ViewerTimepoint["volumes"]["image"]>][] = [["image", tp.volumes.image]];
-    for (const kind of OVERLAY_ORDER) {
-      const v = tp.volumes[VOLUME_OF[kind]];
-      if (v) plan.push([kind, v]);
-    }
-    const total = plan.reduce((s, [, v]) => s + v.byteSize, 0);
+    const image = tp.volumes.image;
+    if (!image) throw new VolumeLoadError(`No CT is stored for ${tp.label}.`, "missing");
+    const overlays = OVERLAY_ORDER.flatMap((kind) => (tp.volumes[VOLUME_OF[kind]] ? [{ kind, volume: tp.volumes[VOLUME_OF[kind]]! }] : []));
+    const total = image.byteSize + overlays.reduce((s, o) => s + o.volume.byteSize, 0);
     const loadedBy = new Map<LayerKind, number>();
-    const report = (what: string) => onProgress([...loadedBy.values()].reduce((a, b) => a + b, 0), total, what);
-    const results = await Promise.allSettled(
-      plan.map(async ([kind, v]) => {
-        const buffer = await fetchVolume(v.url, WHAT[kind], (n) => (loadedBy.set(kind, n), report(WHAT[kind])), signal);
-        return [kind, await this.decode(kind, v.fileName, buffer)] as const;
+    // Every download at once (the overlays are small files); reading and uploading one layer after another.
+    const previewDownload = downloadPreview(image, signal);
+    previewDownload.catch(() => {}); // awaited below, or dropped with the CT's failure
+    const bytes = new Map(
+      [{ kind: "image" as LayerKind, volume: image }, ...overlays].map(({ kind, volume }) => {
+        const b = downloadLayer(kind, volume, (n) => (loadedBy.set(kind, n), onProgress([...loadedBy.values()].reduce((a, c) => a + c, 0), total, WHAT[kind])), signal);
+        b.catch(() => {}); // awaited below, or dropped with the CT's failure
+        return [kind, b] as const;
       }),
     );
-    if (signal.aborted) throw new DOMException("superseded", "AbortError");
-    const next: Partial<Record<LayerKind, NVImage>> = {};
-    for (const [i, r] of results.entries()) {
-      const kind = plan[i]![0];
-      if (r.status === "fulfilled") next[kind] = r.value[1];
-      else if (kind === "image") throw r.reason;
-      else onOverlayError(r.reason instanceof Error ? r.reason.message : `The ${WHAT[kind]} could not be loaded.`);
+    const stillWanted = () => {
+      if (signal.aborted) throw new DOMException("superseded", "AbortError");
+    };
+
+    const imageBytes = bytes.get("image")!;
+    let imageArrived = false;
+    imageBytes.then(() => (imageArrived = true), () => {});
+    // Each CT upload gets its frame before more GPU work is queued: a frame waits for all the
+    // WebGL work queued before it.
+    const painted = async () => {
+      await afterNextFrame();
+      stillWanted();
+    };
+
+    // First paint: the CT's half-resolution preview, unless the full CT is here already (cached).
+    const previewBytes = await previewDownload;
+    const preview = previewBytes && !imageArrived ? await decodeLayer("image", image.fileName, previewBytes, "preview").catch(() => null) : null;
+    stillWanted();
+    const showPreview = preview !== null && !imageArrived;
+    if (showPreview) {
+      this.showImage(preview, "preview");
+      mark("ct-shown", { timepointId: tp.timepointId, preview: true });
+      onImageShown?.();
+      await painted();
     }
-    const keepMm = this.crosshairMm();
-    this.layers = next;
-    this.applyWindow();
-    this.applyLesionColours();
-    for (const k of OVERLAY_ORDER) this.applyOverlay(k);
-    this.showLayers();
-    if (keepMm) this.setCrosshairMm(keepMm);
-    const seg = next.lesions;
+    const ct = await decodeLayer("image", image.fileName, await imageBytes);
+    stillWanted();
+    this.showImage(ct, "image");
+    if (!showPreview) {
+      mark("ct-shown", { timepointId: tp.timepointId, preview: false });
+      onImageShown?.();
+    }
+    mark("ct-full-shown", { timepointId: tp.timepointId });
+    await painted();
+
+    /** Reads an overlay into `layers`; false when it could not be read. */
+    const read = async ({ kind, volume }: (typeof overlays)[number]): Promise<boolean> => {
+      let img: NVImage;
+      try {
+        img = await decodeLayer(kind, volume.fileName, await bytes.get(kind)!);
+      } catch (e) {
+        stillWanted();
+        onOverlayError(e instanceof Error ? e.message : `The ${WHAT[kind]} could not be loaded.`);
+        return false;
+      }
+      stillWanted();
+      this.layers[kind] = img;
+      if (kind === "lesions") this.applyLesionColours();
+      this.applyOverlay(kind);
+      return true;
+    };
+    const uploadOverlays = () => timed("gl-upload:overlays", () => this.showLayers("overlays"));
+    // The visible overlays go on screen together; the hidden ones are only read (for their toggles),
+    // unless one is switched on meanwhile.
+    const visible = overlays.filter((o) => this.overlays[o.kind].visible);
+    let anyVisible = false;
+    for (const o of visible) anyVisible = (await read(o)) || anyVisible;
+    if (anyVisible) uploadOverlays();
+    for (const o of overlays.filter((x) => !visible.includes(x))) if ((await read(o)) && this.overlays[o.kind].visible) uploadOverlays();
+    mark("overlays-shown", { timepointId: tp.timepointId });
+    const layers = this.layers;
+    const seg = layers.lesions;
     const centroids = seg?.img && seg.hdr ? labelCentroidsMm(seg.img, [seg.hdr.dims[1]!, seg.hdr.dims[2]!, seg.hdr.dims[3]!], seg.hdr.affine as AffineRows) : new Map<number, Vec3Mm>();
-    return { timepointId: tp.timepointId, centroids, available: { lesions: !!next.lesions, entropy: !!next.entropy, habitats: !!next.habitats } };
+    return { timepointId: tp.timepointId, centroids, available: { lesions: !!layers.lesions, entropy: !!layers.entropy, habitats: !!layers.habitats } };
   }
 
-  private async decode(kind: LayerKind, fileName: string, buffer: ArrayBuffer): Promise<NVImage> {
-    if (fileName.toLowerCase().endsWith(".gz") && !looksGzipped(buffer)) {
-      throw new VolumeLoadError(`The ${WHAT[kind]} file is corrupt (not gzip data).`, "corrupt");
-    }
-    let img: NVImage;
-    try {
-      img = await NVImage.loadFromUrl({ url: buffer, name: fileName, colormap: kind === "entropy" ? ENTROPY_COLORMAP : "gray" });
-    } catch (e) {
-      throw new VolumeLoadError(`The ${WHAT[kind]} file could not be read (${e instanceof Error ? e.message : "corrupt"}).`, "corrupt");
-    }
-    const dims = img.hdr?.dims;
-    if (!dims || !img.img || dims[1]! < 1 || dims[2]! < 1 || dims[3]! < 1 || img.img.length < dims[1]! * dims[2]! * dims[3]!) {
-      throw new VolumeLoadError(`The ${WHAT[kind]} file is corrupt (its voxels do not match its header).`, "corrupt");
-    }
-    if (kind === "lesions") img.hdr!.intent_code = INTENT_LABEL;
-    if (kind === "entropy") {
-      img.cal_min = ENTROPY_RANGE_BITS.min;
-      img.cal_max = ENTROPY_RANGE_BITS.max;
-    }
-    if (kind === "habitats") {
-      img.setColormapLabel({
-        R: [0, ...HABITAT_COLOURS.map((c) => hexToRgb(c)[0])],
-        G: [0, ...HABITAT_COLOURS.map((c) => hexToRgb(c)[1])],
-        B: [0, ...HABITAT_COLOURS.map((c) => hexToRgb(c)[2])],
-        A: [0, 255, 255, 255, 255],
-        I: [0, 1, 2, 3, 4],
-        labels: ["", "Habitat 1", "Habitat 2", "Habitat 3", "Habitat 4"],
-      });
-    }
-    return img;
+  /** Shows a CT alone (its overlays follow), with the crosshair at the same world point. */
+  private showImage(image: NVImage, what: "preview" | "image"): void {
+    const keepMm = this.crosshairMm();
+    this.layers = { image };
+    this.applyWindow();
+    timed(`gl-upload:${what}`, () => this.showLayers("all"));
+    if (keepMm) this.setCrosshairMm(keepMm);
   }
 
   setSliceType(kind: SliceKind): void {
@@ -192,7 +224,7 @@ export class ViewerEngine {
   setWindow(minHu: number, maxHu: number): void {
     this.windowHu = { min: minHu, max: maxHu };
     this.applyWindow();
-    this.nv.updateGLVolume();
+    this.showLayers("image");
   }
 
   private applyWindow(): void {
@@ -206,8 +238,7 @@ export class ViewerEngine {
     const shownBefore = this.overlays[kind].visible;
     this.overlays[kind] = setting;
     this.applyOverlay(kind);
-    if (setting.visible !== shownBefore) this.showLayers();
-    else this.nv.updateGLVolume();
+    if (this.layers[kind] && (shownBefore || setting.visible)) this.showLayers("overlays");
   }
 
   private applyOverlay(kind: OverlayKind): void {
@@ -216,24 +247,31 @@ export class ViewerEngine {
   }
 
   /**
-   * Puts the CT and the visible overlays in the scene and uploads them once. Hidden overlays stay
-   * out of the scene: NiiVue re-samples every layer in the scene on each change, and in software
-   * WebGL that is most of the time a scan takes to appear.
+   * Puts the CT and the visible overlays in the scene and re-renders the layers that `changed` into
+   * NiiVue's textures. NiiVue's updateGLVolume re-samples every layer in the scene, the CT included,
+   * and in software WebGL each layer takes about as long as the CT: so hidden overlays stay out of
+   * the scene, and a change to the overlays or to the window re-renders only those layers
+   * (refreshLayers, the per-layer step of updateGLVolume; the overlays are blended bottom to top).
    */
-  private showLayers(): void {
+  private showLayers(changed: "all" | "image" | "overlays"): void {
     const image = this.layers.image;
     if (!image) return;
     const list = [image, ...OVERLAY_ORDER.flatMap((k) => (this.layers[k] && this.overlays[k].visible ? [this.layers[k]!] : []))];
     this.nv.volumes = list;
     this.nv.back = image;
     this.nv.overlays = list.slice(1);
-    this.nv.updateGLVolume();
+    // A new CT also resets the scene's extent (updateGLVolume); with no overlay left, re-rendering
+    // the CT layer is what clears the overlay texture from the slices.
+    if (changed === "all") return this.nv.updateGLVolume();
+    if (changed === "image" || list.length === 1) this.nv.refreshLayers(image, 0);
+    else for (let i = 1; i < list.length; i++) this.nv.refreshLayers(list[i]!, i);
+    this.nv.drawScene();
   }
 
   setLesionColours(entries: LesionLegendEntry[]): void {
     this.lesionColours = entries;
     this.applyLesionColours();
-    this.nv.updateGLVolume();
+    if (this.layers.lesions && this.overlays.lesions.visible) this.showLayers("overlays");
   }
 
   private applyLesionColours(): void {
@@ -299,10 +337,25 @@ export class ViewerEngine {
     return tilesFromScreenSlices(this.nv.screenSlices, this.canvas.clientWidth / this.canvas.width, [px[1]!, px[2]!, px[3]!]);
   }
 
+  /**
+   * Drops the scan and resets the view (zoom, pan, 3D angle) for reuse on another case
+   * (engine-pool.ts): the next patient's viewer never shows this one's scan.
+   */
+  clear(): void {
+    this.layers = {};
+    this.nv.volumes = [];
+    this.nv.overlays = [];
+    this.nv.back = null;
+    this.nv.scene.sceneData = { ...INITIAL_SCENE_DATA, crosshairPos: [0.5, 0.5, 0.5], pan2Dxyzmm: [0, 0, 0, 1] };
+    this.nv.drawScene();
+  }
+
   destroy(): void {
-    for (const c of this.cleanups.splice(0)) c();
-    this.nv.cleanup();
-    // Free the WebGL context now rather than when the canvas is collected.
-    this.nv.gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    timed("destroy", () => {
+      for (const c of this.cleanups.splice(0)) c();
+      this.nv.cleanup();
+      // Free the WebGL context now rather than when the canvas is collected.
+      this.nv.gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    });
   }
 }

@@ -73,7 +73,8 @@ export interface FocusRequest {
 
 export type ViewerStatus =
   | { state: "idle"; message: string }
-  | { state: "loading"; message: string; loadedBytes: number; totalBytes: number }
+  /** `imageShown`: the CT is on the canvas, its overlays are still loading. */
+  | { state: "loading"; message: string; loadedBytes: number; totalBytes: number; imageShown?: boolean }
   | { state: "ready"; message: string }
   | { state: "error"; message: string };
 

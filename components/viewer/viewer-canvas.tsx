@@ -5,7 +5,8 @@
  * window, overlays, lesion colours) and reports status, crosshair moves and picks.
  */
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import { ViewerEngine, type LoadedTimepoint } from "./niivue-engine";
+import type { LoadedTimepoint, ViewerEngine } from "./niivue-engine";
+import { leaseEngine } from "./engine-pool";
 import { VolumeLoadError } from "./fetch-volume";
 import { formatDate } from "@/components/ui/format";
 import type { ScreenTile } from "./projection";
@@ -53,18 +54,13 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
   const onOverlayError = useEffectEvent((m: string) => props.onOverlayError(m));
   const onApi = useEffectEvent((api: CanvasApi | null) => props.onApi(api));
 
-  // A fresh canvas per mount: a canvas keeps its WebGL context for life, and React may mount twice.
+  // The engine (canvas, WebGL context, shaders) outlives the component: the next case's viewer
+  // takes it over, cleared, instead of starting NiiVue again (engine-pool.ts).
   useEffect(() => {
-    const host = hostRef.current!;
-    const canvas = document.createElement("canvas");
-    canvas.dataset.testid = "viewer-canvas";
-    canvas.setAttribute("aria-label", "Lesion map: CT with lesion overlays. Click a lesion to select it; scroll to change slice; right-drag to adjust contrast.");
-    canvas.tabIndex = 0;
-    canvas.className = "block h-full w-full outline-none";
-    host.appendChild(canvas);
     let disposed = false;
-    const e = new ViewerEngine(canvas, { onCrosshair: (mm, byUser) => onCrosshair(mm, byUser), onPickLabel: (l) => onPickLabel(l), onDraw: () => onDraw() });
-    e.attach().then(
+    const lease = leaseEngine(hostRef.current!, { onCrosshair: (mm, byUser) => onCrosshair(mm, byUser), onPickLabel: (l) => onPickLabel(l), onDraw: () => onDraw() });
+    const e = lease.engine;
+    lease.ready.then(
       () => {
         if (disposed) return;
         setEngine(e);
@@ -77,8 +73,7 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
       disposed = true;
       onApi(null);
       setEngine(null);
-      e.destroy();
-      canvas.remove();
+      lease.release();
     };
   }, []);
 
@@ -89,23 +84,35 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
       return;
     }
     const abort = new AbortController();
-    onStatus({ state: "loading", message: `Loading ${timepoint.label}…`, loadedBytes: 0, totalBytes: 0 });
+    let progress = { loadedBytes: 0, totalBytes: 0, imageShown: false };
+    // An overlay may still be downloading when the CT has failed: its progress is not news then.
+    let settled = false;
+    onStatus({ state: "loading", message: `Loading ${timepoint.label}…`, ...progress });
     engine
       .showTimepoint(
         timepoint,
-        (loaded, total, what) =>
-          !abort.signal.aborted &&
-          onStatus({ state: "loading", message: `Loading ${timepoint.label} (${what}): ${mb(loaded)} of ${mb(total)}`, loadedBytes: loaded, totalBytes: total }),
+        (loaded, total, what) => {
+          if (abort.signal.aborted || settled) return;
+          progress = { ...progress, loadedBytes: loaded, totalBytes: total };
+          onStatus({ state: "loading", message: `Loading ${timepoint.label} (${what}): ${mb(loaded)} of ${mb(total)}`, ...progress });
+        },
         (message) => onOverlayError(message),
         abort.signal,
+        () => {
+          if (abort.signal.aborted) return;
+          progress = { ...progress, imageShown: true };
+          onStatus({ state: "loading", message: `${timepoint.modality} ${timepoint.label} shown; loading its overlays…`, ...progress });
+        },
       )
       .then(
         (loaded) => {
+          settled = true;
           if (abort.signal.aborted) return;
           onLoaded(loaded);
           onStatus({ state: "ready", message: `${timepoint.modality} ${timepoint.label}, ${formatDate(timepoint.date)}` });
         },
         (err: unknown) => {
+          settled = true;
           if (abort.signal.aborted) return;
           const message = err instanceof VolumeLoadError ? err.message : `The scan could not be shown: ${err instanceof Error ? err.message : String(err)}`;
           onStatus({ state: "error", message });

@@ -13,8 +13,8 @@ export function volumeFileExt(fileName: string): string | undefined {
 }
 
 /**
- * The content type to send: gzip files as `application/gzip` (never `Content-Encoding: gzip`, which
- * would make the browser inflate them before the viewer sees the `.nii.gz` it expects).
+ * The content type to send: gzip files as `application/gzip`, not as `Content-Encoding: gzip`, which
+ * makes the browser inflate them; the volume route does that only when the client asks (`?inflate=1`).
  */
 export function volumeContentType(fileName: string): string {
   return fileName.toLowerCase().endsWith(".gz") ? "application/gzip" : "application/octet-stream";
@@ -23,4 +23,13 @@ export function volumeContentType(fileName: string): string {
 /** The URL the viewer loads a volume from; `v` pins the content so the response can be cached as immutable. */
 export function volumeUrl(volumeId: string, sha256: string): string {
   return `/api/volumes/${volumeId}?v=${sha256}`;
+}
+
+/**
+ * The inflated size of a single-member gzip file from its last four bytes (ISIZE, RFC 1952: the
+ * size modulo 2^32, little-endian).
+ */
+export function gzipInflatedSize(trailer: Uint8Array): number {
+  if (trailer.byteLength !== 4) throw new Error(`a gzip trailer's size is 4 bytes, not ${trailer.byteLength}`);
+  return new DataView(trailer.buffer, trailer.byteOffset, 4).getUint32(0, true);
 }

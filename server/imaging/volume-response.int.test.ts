@@ -15,6 +15,9 @@ import { SESSION_COOKIE } from "../auth/sessions";
 import { BlobStore } from "../storage/blobs";
 import { volumeResponse } from "./volume-response";
 import { volumeFileExt, volumeUrl } from "./volume-files";
+import { PREVIEW_EXT } from "./volume-preview";
+import { readVolume, writeNifti } from "../analysis/imaging";
+import type { Affine } from "../analysis/types";
 
 const pglite = testBackends()[0]!;
 
@@ -88,6 +91,55 @@ describe("GET /api/volumes/<id>", () => {
     expect(res.headers.get("etag")).toBe(`"${sha256}"`);
     expect(await res.text()).toBe("");
     expect((await get(volumeId, { cookie, "if-none-match": '"0000"' })).status).toBe(200);
+  });
+
+  it("with ?inflate=1, sends the gzip bytes as Content-Encoding for the browser to inflate, under its own ETag", async () => {
+    const cookie = await cookieFor("radiologist@mosaic.demo");
+    const res = await get(volumeId, { cookie }, `?v=${sha256}&inflate=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("content-type")).toBe("application/octet-stream");
+    expect(res.headers.get("content-length")).toBe(String(bytes.byteLength));
+    expect(res.headers.get("x-decoded-length")).toBe("4096");
+    expect(res.headers.get("content-disposition")).toBe('inline; filename="ct-baseline.nii"');
+    expect(res.headers.get("etag")).toBe(`"${sha256}.inflate"`);
+    expect(res.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    // Each representation revalidates against its own tag only.
+    expect((await get(volumeId, { cookie, "if-none-match": `"${sha256}.inflate"` }, `?v=${sha256}&inflate=1`)).status).toBe(304);
+    for (const [tag, query] of [[`"${sha256}"`, `?v=${sha256}&inflate=1`], [`"${sha256}.inflate"`, `?v=${sha256}`]] as const) {
+      const other = await get(volumeId, { cookie, "if-none-match": tag }, query);
+      expect(other.status).toBe(200);
+      await other.body?.cancel();
+    }
+    const audit = await listCaseAudit(database.db, seed.cases[0]!.caseId);
+    expect(audit.filter((a) => a.action === "volume.read" && a.entityId === volumeId).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("with ?preview=1, sends a CT at half the in-plane resolution, made once and kept, under its own ETag", async () => {
+    const cookie = await cookieFor("radiologist@mosaic.demo");
+    const ct = { data: Int16Array.from({ length: 8 * 6 * 2 }, (_, i) => i), dims: [8, 6, 2] as [number, number, number], spacingMm: [0.9, 0.9, 5] as [number, number, number], affine: [-0.9, 0, 0, 3, 0, -0.9, 0, 2, 0, 0, 5, -10, 0, 0, 0, 1] as Affine };
+    const file = writeNifti(ct);
+    const { sha256: ctSha } = store.put(file, "nii.gz");
+    const { id } = await putVolume(database.db, { timepointId: seed.cases[0]!.timepoints[1]!.id, kind: "image", sha256: ctSha, byteSize: file.byteLength, fileName: "ct-follow-up.nii.gz", dims: ct.dims, spacingMm: ct.spacingMm });
+    const res = await get(id, { cookie }, `?v=${ctSha}&preview=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBe(`"${ctSha}.preview"`);
+    expect(res.headers.get("content-disposition")).toBe('inline; filename="ct-follow-up.preview.nii.gz"');
+    const got = readVolume(new Uint8Array(await res.arrayBuffer()), "preview.nii.gz");
+    expect(got.dims).toEqual([4, 3, 2]);
+    expect(got.data[0]).toBe(Math.round((0 + 1 + 8 + 9) / 4));
+    expect(store.has(ctSha, PREVIEW_EXT)).toBe(true);
+    const inflated = await get(id, { cookie }, `?v=${ctSha}&preview=1&inflate=1`);
+    expect(inflated.headers.get("etag")).toBe(`"${ctSha}.preview.inflate"`);
+    expect(inflated.headers.get("content-encoding")).toBe("gzip");
+    await inflated.body?.cancel();
+    const audit = await listCaseAudit(database.db, seed.cases[0]!.caseId);
+    expect(audit.find((a) => a.entityId === id)).toMatchObject({ action: "volume.read", detail: { kind: "image", preview: true } });
+    // A file that is not a readable NIfTI has no preview.
+    const none = await get(volumeId, { cookie }, `?v=${sha256}&preview=1`);
+    expect(none.status).toBe(404);
+    expect((await none.json()).error).toMatch(/No preview/);
   });
 
   it("answers the same 404 for a volume of another board, an unknown id and a malformed id", async () => {

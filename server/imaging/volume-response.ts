@@ -5,6 +5,11 @@
  * Files are content-addressed: the ETag is the SHA-256, and a URL that names that SHA-256 (`?v=`)
  * is cached as immutable; without it the browser revalidates (the id's content may be replaced
  * when an analysis is re-run).
+ *
+ * `?inflate=1` on a gzip file sends the same stored bytes with `Content-Encoding: gzip`: the browser
+ * inflates them in its network stack, off the page's main thread, and the viewer receives the raw
+ * NIfTI. `X-Decoded-Length` gives the inflated size for progress. `?preview=1` on a CT sends its
+ * half-resolution preview instead (volume-preview.ts), for the viewer's first paint.
  */
 import type { Db } from "@/db/client";
 import { canAccessCase } from "@/db/repositories/cases";
@@ -12,7 +17,8 @@ import { findVolume } from "@/db/repositories/imaging";
 import { recordAudit } from "@/db/repositories/audit";
 import { sessionUser, tokenFromCookieHeader } from "../auth/sessions";
 import type { BlobStore } from "../storage/blobs";
-import { volumeContentType, volumeFileExt } from "./volume-files";
+import { gzipInflatedSize, volumeContentType, volumeFileExt } from "./volume-files";
+import { ensurePreview, PREVIEW_EXT } from "./volume-preview";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IMMUTABLE = "private, max-age=31536000, immutable";
@@ -46,8 +52,13 @@ export async function volumeResponse({ db, store }: VolumeResponseDeps, req: Req
     return problem(404, "No such volume, or you are not on its case's board.");
   }
 
-  const etag = `"${volume.sha256}"`;
-  const pinned = new URL(req.url).searchParams.get("v") === volume.sha256;
+  const query = new URL(req.url).searchParams;
+  const preview = query.get("preview") === "1" && volume.kind === "image";
+  const fileName = preview ? volume.fileName.replace(/\.nii(\.gz)?$/i, ".preview.nii.gz") : volume.fileName;
+  const inflate = query.get("inflate") === "1" && fileName.toLowerCase().endsWith(".gz");
+  // Another content or content coding is another representation, so another entity tag.
+  const etag = `"${volume.sha256}${preview ? ".preview" : ""}${inflate ? ".inflate" : ""}"`;
+  const pinned = query.get("v") === volume.sha256;
   const cacheHeaders = { ETag: etag, "Cache-Control": pinned ? IMMUTABLE : REVALIDATE };
   const notModified = matchesEtag(req.headers.get("if-none-match"), etag);
   await recordAudit(db, {
@@ -56,20 +67,26 @@ export async function volumeResponse({ db, store }: VolumeResponseDeps, req: Req
     entityType: "volume",
     entityId: volume.id,
     caseId: volume.caseId,
-    detail: { kind: volume.kind, timepointId: volume.timepointId, ...(notModified ? { notModified: true } : {}) },
+    detail: { kind: volume.kind, timepointId: volume.timepointId, ...(preview ? { preview: true } : {}), ...(notModified ? { notModified: true } : {}) },
   });
   if (notModified) return new Response(null, { status: 304, headers: cacheHeaders });
 
-  const ext = volumeFileExt(volume.fileName);
-  if (!ext || !store.has(volume.sha256, ext)) return problem(404, "The volume is recorded but its file is missing from the data directory.");
-  const body = store.webStream(volume.sha256, ext);
-  return new Response(body, {
+  const sourceExt = volumeFileExt(volume.fileName);
+  if (!sourceExt || !store.has(volume.sha256, sourceExt)) return problem(404, "The volume is recorded but its file is missing from the data directory.");
+  if (preview && !(await ensurePreview(store, volume.sha256, sourceExt, volume.fileName))) return problem(404, "No preview can be made of this volume.");
+  const ext = preview ? PREVIEW_EXT : sourceExt;
+  const size = store.size(volume.sha256, ext);
+  // 18 bytes: the smallest gzip file; a shorter one fails to inflate in the browser, which says so.
+  const decodedLength = inflate && size >= 18 ? { "X-Decoded-Length": String(gzipInflatedSize(store.read(volume.sha256, ext, size - 4, 4))) } : undefined;
+  return new Response(store.webStream(volume.sha256, ext), {
     status: 200,
     headers: {
       ...cacheHeaders,
-      "Content-Type": volumeContentType(volume.fileName),
-      "Content-Length": String(store.size(volume.sha256, ext)),
-      "Content-Disposition": `inline; filename="${volume.fileName.replace(/[^\w.-]/g, "_")}"`,
+      "Content-Type": inflate ? "application/octet-stream" : volumeContentType(fileName),
+      "Content-Length": String(size),
+      "Content-Disposition": `inline; filename="${(inflate ? fileName.slice(0, -3) : fileName).replace(/[^\w.-]/g, "_")}"`,
+      ...(inflate ? { "Content-Encoding": "gzip" } : {}),
+      ...decodedLength,
     },
   });
 }

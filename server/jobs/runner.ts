@@ -11,6 +11,7 @@ import { findTimepointVolume } from "@/db/repositories/imaging";
 import type { BlobStore } from "../storage/blobs";
 import { AnalysisPool } from "./pool";
 import { storeTimepointAnalysis } from "./store-results";
+import { ensurePreview } from "../imaging/volume-preview";
 
 export interface RunnerOptions {
   db: () => Db;
@@ -89,6 +90,8 @@ export class JobRunner {
       const image = await findTimepointVolume(db, job.timepointId, "image");
       const seg = await findTimepointVolume(db, job.timepointId, "segmentation");
       if (!tp || !image || !seg) throw new Error("the timepoint needs an image and a segmentation");
+      // The viewer's first paint of this CT, made now rather than when someone first opens it.
+      await ensurePreview(this.opts.blobs, image.sha256, extOf(image.fileName), image.fileName);
       const read = (v: typeof image) => ({ bytes: new Uint8Array(readFileSync(this.opts.blobs.pathFor(v.sha256, extOf(v.fileName)))), fileName: v.fileName });
       const result = await this.pool.run(
         { image: read(image), segmentation: read(seg), modality: tp.modality, seed: 20261126, radiomics: SETTINGS },

@@ -30,6 +30,13 @@ describe("blob store", () => {
     expect(got).toEqual(bytes);
   });
 
+  it("reads a byte range, shorter at the end of the file", () => {
+    const s = store();
+    const { sha256 } = s.put(bytes, "nii");
+    expect(s.read(sha256, "nii", 1000, 4)).toEqual(bytes.subarray(1000, 1004));
+    expect(s.read(sha256, "nii", bytes.length - 2, 4)).toEqual(bytes.subarray(bytes.length - 2));
+  });
+
   it("a download cancelled half-way closes the file without an error", async () => {
     const s = store();
     const { sha256 } = s.put(bytes, "nii");

@@ -4,7 +4,7 @@
  * crash never leaves a half-written file under a valid name; identical content is stored once.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync, statSync, unlinkSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
@@ -24,18 +24,16 @@ export class BlobStore {
   put(bytes: Uint8Array, ext: string): { sha256: string; byteSize: number } {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const target = this.pathFor(sha256, ext);
-    if (!existsSync(target)) {
-      mkdirSync(path.dirname(target), { recursive: true });
-      const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-      try {
-        writeFileSync(tmp, bytes, { flag: "wx" });
-        renameSync(tmp, target);
-      } catch (e) {
-        if (existsSync(tmp)) unlinkSync(tmp);
-        throw e;
-      }
-    }
+    if (!existsSync(target)) writeAtomically(target, bytes);
     return { sha256, byteSize: bytes.byteLength };
+  }
+
+  /**
+   * Stores a file derived from blob `sha256` (a preview, say) under that blob's name with its own
+   * extension: one derived file per blob and extension, made by a deterministic function of it.
+   */
+  putDerived(sha256: string, ext: string, bytes: Uint8Array): void {
+    writeAtomically(this.pathFor(sha256, ext), bytes);
   }
 
   has(sha256: string, ext: string): boolean {
@@ -44,6 +42,18 @@ export class BlobStore {
 
   size(sha256: string, ext: string): number {
     return statSync(this.pathFor(sha256, ext)).size;
+  }
+
+  /** `length` bytes of the file from `offset`. */
+  read(sha256: string, ext: string, offset: number, length: number): Uint8Array {
+    const fd = openSync(this.pathFor(sha256, ext), "r");
+    try {
+      const out = new Uint8Array(length);
+      const n = readSync(fd, out, 0, length, offset);
+      return out.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**
@@ -73,6 +83,18 @@ export class BlobStore {
         handle = undefined;
       },
     });
+  }
+}
+
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    writeFileSync(tmp, bytes, { flag: "wx" });
+    renameSync(tmp, target);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw e;
   }
 }
 
