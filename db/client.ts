@@ -30,6 +30,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server ends (a PostgreSQL restart, an administrator, DROP DATABASE
+    // ... WITH (FORCE)) is dropped from the pool and replaced on the next query; unhandled, pg
+    // would throw it and end the process.
+    pool.on("error", (e: Error) => process.stderr.write(`mosaic: a PostgreSQL connection was closed by the server (${e.message}); it will be reopened when needed\n`));
     // Fail fast with a clear message rather than on the first request.
     const client = await pool.connect().catch((e: Error) => {
       throw new Error(`cannot connect to PostgreSQL (${redactUrl(opts.databaseUrl!)}): ${e.message}`);
