@@ -188,6 +188,21 @@ export function LesionMap(props: LesionMapProps) {
     [centroidOf, readCrosshair, emitView],
   );
 
+  // As soon as the CT (or its half-resolution preview) is on screen, the crosshair goes where the
+  // finished load will put it, as far as the stored centroids tell, so the view does not jump then.
+  const handleImageShown = useCallback(
+    (timepointId: string) => {
+      const { props: p, selected: sel, loaded: before } = latest.current;
+      const stored = p.centroids?.[timepointId];
+      const firstLesion = before === null && !sel && stored ? p.lesions.map((l) => stored[l.trackingId]).find(Boolean) : undefined;
+      const to = pending.current.target ?? (sel ? stored?.[sel] : undefined) ?? firstLesion;
+      if (!to) return;
+      api.current?.setCrosshairMm(to);
+      readCrosshair();
+    },
+    [readCrosshair],
+  );
+
   const handleCrosshair = useCallback(
     (mm: Vec3Mm, byUser: boolean) => {
       setCrosshair({ mm, hu: api.current?.huAt(mm) ?? null, label: api.current?.labelAt(mm) ?? 0 });
@@ -334,6 +349,7 @@ export function LesionMap(props: LesionMapProps) {
               onCrosshair={handleCrosshair}
               onPickLabel={handlePick}
               onDraw={handleDraw}
+              onImageShown={handleImageShown}
             />
             <MapOverlay
               tiles={loaded ? tiles : []}

@@ -36,6 +36,8 @@ export interface ViewerCanvasProps {
   onPickLabel(label: number): void;
   /** NiiVue drew a frame. */
   onDraw?(): void;
+  /** The timepoint's CT (or its preview) is on screen; its overlays are still coming. */
+  onImageShown?(timepointId: string): void;
 }
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
@@ -49,6 +51,7 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
   const onCrosshair = useEffectEvent((mm: Vec3Mm, byUser: boolean) => props.onCrosshair(mm, byUser));
   const onPickLabel = useEffectEvent((label: number) => props.onPickLabel(label));
   const onDraw = useEffectEvent(() => props.onDraw?.());
+  const onImageShown = useEffectEvent((timepointId: string) => props.onImageShown?.(timepointId));
   const onStatus = useEffectEvent((s: ViewerStatus) => props.onStatus(s));
   const onLoaded = useEffectEvent((l: LoadedTimepoint) => props.onLoaded(l));
   const onOverlayError = useEffectEvent((m: string) => props.onOverlayError(m));
@@ -101,6 +104,7 @@ export default function ViewerCanvas(props: ViewerCanvasProps) {
         () => {
           if (abort.signal.aborted) return;
           progress = { ...progress, imageShown: true };
+          onImageShown(timepoint.timepointId);
           onStatus({ state: "loading", message: `${timepoint.modality} ${timepoint.label} shown; loading its overlays…`, ...progress });
         },
       )
