@@ -7,6 +7,9 @@ import { sql } from "drizzle-orm";
 import { freshDatabase, testBackends } from "./testing";
 import type { Database } from "./client";
 
+/** Rows of a raw query (the Db type unites PGlite and node-postgres, whose results differ in type, not in `rows`). */
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
 const postgres = testBackends().find((b) => b.name === "postgresql");
 
 describe.runIf(postgres)("PostgreSQL connections ended by the server", () => {
@@ -15,7 +18,6 @@ describe.runIf(postgres)("PostgreSQL connections ended by the server", () => {
   beforeAll(async () => {
     database = await freshDatabase(postgres!);
     const { Client } = await import("pg");
-    // eslint-disable-next-line no-restricted-properties -- test-only configuration, not the app's
     admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
   });
@@ -31,16 +33,15 @@ describe.runIf(postgres)("PostgreSQL connections ended by the server", () => {
     try {
       // Several idle connections in the pool.
       await Promise.all(Array.from({ length: 4 }, () => database.db.execute(sql`select pg_sleep(0.05)`)));
-      const { rows } = await database.db.execute<{ name: string }>(sql`select current_database() as name`);
-      const name = rows[0]!.name;
+      const name = rowsOf<{ name: string }>(await database.db.execute(sql`select current_database() as name`))[0]!.name;
       const killed = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [name]);
       expect(killed.rowCount).toBeGreaterThan(0);
       // A query may still meet an ended connection before the pool has noticed; the pool then
       // drops it, and a retry gets a new one.
       let one: number | undefined;
       for (let attempt = 0; attempt < 20 && one === undefined; attempt++) {
-        one = await database.db.execute<{ one: number }>(sql`select 1 as one`).then(
-          (r) => r.rows[0]!.one,
+        one = await database.db.execute(sql`select 1 as one`).then(
+          (r) => rowsOf<{ one: number }>(r)[0]!.one,
           () => new Promise<undefined>((r) => setImmediate(() => r(undefined))),
         );
       }
