@@ -165,42 +165,50 @@ export function LesionMap(props: LesionMapProps) {
     [emitView],
   );
 
+  /**
+   * Where a timepoint opens: the pending point ("show on map", a timepoint switch), else the
+   * selected lesion, else (the first scan, nothing selected) the first lesion rather than the
+   * middle of the volume.
+   */
+  const landingPoint = useCallback(
+    (timepointId: string) => {
+      const { props: p, selected: sel, loaded: before } = latest.current;
+      const lesionTarget = sel ? centroidOf(sel, timepointId) : undefined;
+      const firstLesion = before === null && !sel ? p.lesions.map((x) => centroidOf(x.trackingId, timepointId)).find(Boolean) : undefined;
+      return { to: pending.current.target ?? lesionTarget ?? firstLesion, lesionMissing: !!sel && !lesionTarget && !pending.current.target };
+    },
+    [centroidOf],
+  );
+
   const handleLoaded = useCallback(
     (l: LoadedTimepoint) => {
       computed.current.set(l.timepointId, l.centroids);
+      const { to, lesionMissing } = landingPoint(l.timepointId);
       setLoaded(l);
-      const { target, byUser } = pending.current;
+      const { byUser } = pending.current;
       // A reload of the same timepoint (its analysis files arrived) is not the user's navigation.
       pending.current = { target: null, byUser: false };
-      const sel = latest.current.selected;
       const first = latest.current.loaded === null;
       const switched = latest.current.loaded?.timepointId !== l.timepointId;
-      const lesionTarget = sel ? centroidOf(sel, l.timepointId) : undefined;
-      const absent = `${sel} is not seen on this scan; the crosshair stays where it was.`;
-      if (sel && !lesionTarget && !target) setNotes((n) => (n.includes(absent) ? n : [...n, absent]));
-      // Without a selection, the first scan opens on the first lesion rather than the middle of the volume.
-      const firstLesion = first && !sel ? latest.current.props.lesions.map((x) => centroidOf(x.trackingId, l.timepointId)).find(Boolean) : undefined;
-      const to = target ?? lesionTarget ?? firstLesion;
+      const absent = `${latest.current.selected} is not seen on this scan; the crosshair stays where it was.`;
+      if (lesionMissing) setNotes((n) => (n.includes(absent) ? n : [...n, absent]));
       if (to) api.current?.setCrosshairMm(to);
       readCrosshair();
       if (byUser && !first && switched) emitView({ timepointId: l.timepointId });
     },
-    [centroidOf, readCrosshair, emitView],
+    [landingPoint, readCrosshair, emitView],
   );
 
   // As soon as the CT (or its half-resolution preview) is on screen, the crosshair goes where the
-  // finished load will put it, as far as the stored centroids tell, so the view does not jump then.
+  // finished load will put it, as far as the known centroids tell, so the view does not jump then.
   const handleImageShown = useCallback(
     (timepointId: string) => {
-      const { props: p, selected: sel, loaded: before } = latest.current;
-      const stored = p.centroids?.[timepointId];
-      const firstLesion = before === null && !sel && stored ? p.lesions.map((l) => stored[l.trackingId]).find(Boolean) : undefined;
-      const to = pending.current.target ?? (sel ? stored?.[sel] : undefined) ?? firstLesion;
+      const { to } = landingPoint(timepointId);
       if (!to) return;
       api.current?.setCrosshairMm(to);
       readCrosshair();
     },
-    [readCrosshair],
+    [landingPoint, readCrosshair],
   );
 
   const handleCrosshair = useCallback(
