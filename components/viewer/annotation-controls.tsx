@@ -1,6 +1,7 @@
 "use client";
 /** The lesion map's annotation controls: the tool switch, the label form for a drawn shape, and who looks at another timepoint. */
 import { useState } from "react";
+import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/controls";
 import { Segmented } from "./viewer-controls";
 import type { AnnotationKind, MapPeer, MapTool, ViewerTimepoint } from "./types";
 
@@ -47,12 +48,12 @@ export function AnnotationLabelForm({ kind, measure, onSave, onCancel }: { kind:
         maxLength={500}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        className="min-w-48 flex-1 rounded border border-line bg-canvas px-2 py-1 text-sm text-ink"
+        className={`${inputClass} min-w-48 flex-1`}
       />
-      <button type="submit" data-testid="map-annotation-save" className="rounded border border-accent/50 bg-accent/10 px-3 py-1 text-sm font-medium text-accent-strong hover:bg-accent/20">
+      <button type="submit" data-testid="map-annotation-save" className={primaryButtonClass}>
         Save
       </button>
-      <button type="button" onClick={onCancel} className="rounded border border-line px-3 py-1 text-sm text-muted hover:text-ink">
+      <button type="button" onClick={onCancel} className={buttonClass}>
         Discard
       </button>
     </form>
